@@ -1,0 +1,57 @@
+// Test tiers by folder and suffix (STYLE.md §12). `npm test` (scripts/test.ts) runs them in order.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022', // Taro pins an older @swc/core that rejects es2023
+      parser: { syntax: 'typescript', tsx: true, decorators: false },
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
+  setupFiles: ['<rootDir>/tests/support/pin-tz.js'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.integration\\.test\\.ts$', '/tests/(mp|h5|browser)/', '/node_modules/'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.integration.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...base,
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/mp/**/*.test.ts'],
+      testTimeout: 30000,
+    },
+    {
+      ...base,
+      displayName: 'h5',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/h5/**/*.test.tsx'],
+      testTimeout: 30000,
+    },
+    {
+      ...base,
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};
