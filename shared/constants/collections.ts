@@ -1,0 +1,29 @@
+/** Every database collection, named once (STYLE.md §7). Functions, seeds and indexes import these. */
+export const COLLECTIONS = {
+  regions: 'regions',
+  institutions: 'institutions',
+  teams: 'teams',
+  staff: 'staff',
+  users: 'users',
+  residents: 'residents',
+  households: 'households',
+  servicePackages: 'servicePackages',
+  contracts: 'contracts',
+  schedules: 'schedules',
+  slots: 'slots',
+  appointments: 'appointments',
+  contacts: 'contacts',
+  followups: 'followups',
+  referrals: 'referrals',
+  prescriptions: 'prescriptions',
+  articles: 'articles',
+  deliveries: 'deliveries',
+  reports: 'reports',
+  subscriptions: 'subscriptions',
+  outbox: 'outbox',
+  jobs: 'jobs',
+  auditLogs: 'auditLogs',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+export const COLLECTION_NAMES: readonly CollectionName[] = Object.values(COLLECTIONS);
