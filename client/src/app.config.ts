@@ -1,0 +1,35 @@
+// Resident tabs live in the main package; staff work areas are sub-packages (分包) so the main
+// package that every resident downloads stays small.
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/sign/index',
+    'pages/booking/index',
+    'pages/health/index',
+    'pages/me/index',
+  ],
+  subPackages: [
+    { root: 'packages/doctor', name: 'doctor', pages: ['pages/index/index'] },
+    { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
+    { root: 'packages/admin', name: 'admin', pages: ['pages/index/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#0f7b6c',
+    navigationBarTitleText: '家医签约',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5c6670',
+    selectedColor: '#0f7b6c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/sign/index', text: '签约' },
+      { pagePath: 'pages/booking/index', text: '预约' },
+      { pagePath: 'pages/health/index', text: '健康' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

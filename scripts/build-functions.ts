@@ -1,0 +1,67 @@
+// Bundles each cloudfunctions/<fn> with its shared/ imports into dist/functions/<fn>/ — the
+// folder CloudBase deploys (index.js + package.json + config.json). The SDK stays external: the
+// platform installs it from package.json, and locally it resolves from the repo's node_modules.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { functionsOut, functionsSrc, listFunctions, readFunctionConfig, repoRoot } from './functions';
+
+const SDK_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  }
+).dependencies['@cloudbase/node-sdk'];
+
+/** Builds one function folder; returns the bundle size in bytes. */
+export async function buildFunction(name: string): Promise<number> {
+  const outDir = path.join(functionsOut, name);
+  fs.mkdirSync(outDir, { recursive: true });
+  const result = await build({
+    entryPoints: [path.join(functionsSrc, name, 'index.ts')],
+    outfile: path.join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    external: ['@cloudbase/node-sdk'],
+    tsconfig: path.join(repoRoot, 'tsconfig.json'),
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const config = readFunctionConfig(name);
+  fs.writeFileSync(
+    path.join(outDir, 'package.json'),
+    `${JSON.stringify(
+      {
+        name,
+        version: '1.0.0',
+        private: true,
+        main: 'index.js',
+        dependencies: { '@cloudbase/node-sdk': SDK_VERSION },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  fs.writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+}
+
+async function main() {
+  const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : listFunctions();
+  const started = Date.now();
+  for (const name of names) {
+    const bytes = await buildFunction(name);
+    console.log(`  ${name.padEnd(14)} ${(bytes / 1024).toFixed(1)} KB`);
+  }
+  console.log(`built ${names.length} function(s) into dist/functions in ${Date.now() - started} ms`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
