@@ -17,6 +17,7 @@ const base = {
 };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       ...base,
@@ -30,28 +31,24 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.integration.test.ts'],
-      testTimeout: 60000,
     },
     {
       ...base,
       displayName: 'mp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/mp/**/*.test.ts'],
-      testTimeout: 30000,
     },
     {
       ...base,
       displayName: 'h5',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/h5/**/*.test.tsx'],
-      testTimeout: 30000,
     },
     {
       ...base,
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-      testTimeout: 120000,
     },
   ],
 };

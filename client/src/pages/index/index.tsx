@@ -1,22 +1,27 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { StatusBadge } from '../../components/StatusBadge';
 import { zh } from '../../i18n/zh';
 import { ping } from '../../services/system';
-import { Page } from '../../theme/theme';
+import { Page, useTheme } from '../../theme/theme';
 
 type Status = 'checking' | 'ok' | 'down';
 
+const TONE = { checking: 'idle', ok: 'ok', down: 'bad' } as const;
+const STATUS_TEXT = { checking: zh.home.serviceChecking, ok: zh.home.serviceOk, down: zh.home.serviceDown };
+
 const ENTRIES = [
-  { key: 'sign', url: '/pages/sign/index', tab: true },
-  { key: 'booking', url: '/pages/booking/index', tab: true },
-  { key: 'health', url: '/pages/health/index', tab: true },
-  { key: 'family', url: '/pages/me/index', tab: true },
+  { key: 'sign', url: '/pages/sign/index' },
+  { key: 'booking', url: '/pages/booking/index' },
+  { key: 'health', url: '/pages/health/index' },
+  { key: 'family', url: '/pages/me/index' },
 ] as const;
 
 /** 首页: greeting, the main entries, and whether the service can be reached. */
 export default function Home() {
   const [status, setStatus] = useState<Status>('checking');
+  const { largeFont } = useTheme();
 
   useEffect(() => {
     let live = true;
@@ -27,9 +32,6 @@ export default function Home() {
       live = false;
     };
   }, []);
-
-  const statusText =
-    status === 'ok' ? zh.home.serviceOk : status === 'down' ? zh.home.serviceDown : zh.home.serviceChecking;
 
   return (
     <Page>
@@ -45,9 +47,7 @@ export default function Home() {
         ))}
       </View>
       <View className="jy-card" style={{ marginTop: '0.6em' }}>
-        <Text className={status === 'down' ? 'jy-status--bad' : 'jy-status--ok'} data-testid="service-status">
-          {statusText}
-        </Text>
+        <StatusBadge label={STATUS_TEXT[status]} tone={TONE[status]} large={largeFont} />
       </View>
     </Page>
   );
