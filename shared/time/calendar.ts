@@ -61,3 +61,10 @@ export const intersect = (a: Window, b: Window): Window | null => {
   const end = minDay(a.end, b.end);
   return start <= end ? { start, end } : null;
 };
+
+/** The Monday-to-Sunday week containing a day: '2026-11-25' (Wed) → 2026-11-23 … 2026-11-29. */
+export const weekOf = (day: Day): Window & { key: string } => {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday; a day string has no zone
+  const start = addDays(day, -((dow + 6) % 7));
+  return { key: `W${start}`, start, end: addDays(start, 6) };
+};
