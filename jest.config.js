@@ -11,10 +11,11 @@ const swc = [
   },
 ];
 const base = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
   setupFiles: ['<rootDir>/tests/support/pin-tz.js'],
 };
+const stub = '<rootDir>/tests/h5/support/style-stub.js';
 
 module.exports = {
   testTimeout: 60000,
@@ -37,12 +38,26 @@ module.exports = {
       displayName: 'mp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/mp/**/*.test.ts'],
+      // The built weapp bundle is already plain JS.
+      transformIgnorePatterns: ['/node_modules/', '/dist/'],
     },
     {
       ...base,
       displayName: 'h5',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/h5/**/*.test.tsx'],
+      setupFiles: [...base.setupFiles, '<rootDir>/tests/h5/support/setup.js'],
+      moduleNameMapper: {
+        ...base.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/tests/h5/support/taro-shim.ts',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@nutui/nutui-react-taro$':
+          '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
+        '^lottie-(web|react)$': stub,
+        '\\.(css|scss)$': stub,
+      },
+      // Taro and NutUI ship ES modules; let swc turn them into CommonJS for jest.
+      transformIgnorePatterns: [],
     },
     {
       ...base,
