@@ -13,4 +13,3 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5';
   }
 }
-

@@ -16,6 +16,9 @@ const ZEvent = z.object({ action: z.string().min(1), input: z.unknown().optional
 
 /** Reads the caller from the CloudBase context; the event body is never trusted for identity. */
 export function callerFrom(context: unknown): Caller {
+  // The platform always passes `environment`; anything else (a hand-made call) is anonymous.
+  const environment = (context as { environment?: unknown } | null)?.environment;
+  if (typeof environment !== 'string') return { openid: null, appid: null, unionid: null };
   const c = cloudbase.getCloudbaseContext(context as Parameters<typeof cloudbase.getCloudbaseContext>[0]);
   return { openid: c.WX_OPENID || null, appid: c.WX_APPID || null, unionid: c.WX_UNIONID || null };
 }

@@ -37,7 +37,9 @@ describe('H5 home page', () => {
 
   it('sends the demo identity chosen at login as a header, never in the body', async () => {
     localStorage.setItem(DEMO_OPENID_KEY, JSON.stringify({ data: 'demo-resident-1' }));
-    const calls = stubGateway(() => ({ result: { ok: true, data: { pong: true, serverTime: '', identified: true } } }));
+    const calls = stubGateway(() => ({
+      result: { ok: true, data: { pong: true, serverTime: '', identified: true } },
+    }));
     renderHome();
     await screen.findByText('服务连接正常');
     expect(calls[0]?.headers['x-jy-openid']).toBe('demo-resident-1');

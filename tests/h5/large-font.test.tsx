@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
-import Sign from '../../client/src/pages/sign/index';
 import Me from '../../client/src/pages/me/index';
+import Sign from '../../client/src/pages/sign/index';
 import { ThemeProvider } from '../../client/src/theme/theme';
 
 const STORAGE_KEY = 'jy.largeFont';

@@ -2,7 +2,10 @@ import { installWeapp, launchApp, renderPage } from './support/weapp-harness';
 
 // A smoke load of the real dist/weapp build (npm test builds it before this tier runs).
 describe('built weapp app (dist/weapp)', () => {
-  const pingAnswer = { ok: true, data: { pong: true, serverTime: '2026-11-25T00:00:00.000Z', identified: true } };
+  const pingAnswer = {
+    ok: true,
+    data: { pong: true, serverTime: '2026-11-25T00:00:00.000Z', identified: true },
+  };
   const env = installWeapp(async ({ name }) =>
     name === 'ping' ? pingAnswer : { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' },
   );
@@ -12,7 +15,7 @@ describe('built weapp app (dist/weapp)', () => {
   });
 
   it('renders the home page text and reaches ping through wx.cloud', async () => {
-    const page = await renderPage(env, 'pages/index/index');
+    const page = await renderPage('pages/index/index');
     const text = page.dom.textContent ?? '';
     expect(text).toContain('您好，欢迎使用家庭医生签约服务');
     expect(text).toContain('签约家庭医生');
@@ -29,7 +32,7 @@ describe('built weapp app (dist/weapp)', () => {
     ['packages/grid/pages/index/index', '网格员工作台'],
     ['packages/admin/pages/index/index', '管理后台'],
   ])('renders %s', async (route, expected) => {
-    const page = await renderPage(env, route);
+    const page = await renderPage(route);
     expect(page.dom.textContent).toContain(expected);
   });
 

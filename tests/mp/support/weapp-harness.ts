@@ -24,12 +24,24 @@ export function installWeapp(cloud: (call: CloudCall) => Promise<unknown>) {
     return Promise.resolve({ errMsg: 'ok' });
   };
   const wx: Record<string, unknown> = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.6.0' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 667,
+      pixelRatio: 2,
+      SDKVersion: '3.6.0',
+    }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
-    switchTab: (o: { url: string }) => (navigations.push(o.url), ok(o)),
-    navigateTo: (o: { url: string }) => (navigations.push(o.url), ok(o)),
+    switchTab: (o: { url: string }) => {
+      navigations.push(o.url);
+      return ok(o);
+    },
+    navigateTo: (o: { url: string }) => {
+      navigations.push(o.url);
+      return ok(o);
+    },
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     env: { USER_DATA_PATH: 'http://usr' },
     // The bundle's own chunk registry lives on wx; it is not an API.
@@ -50,15 +62,17 @@ export function installWeapp(cloud: (call: CloudCall) => Promise<unknown>) {
       return t[k];
     },
   });
+  const fakeApp = (def: Def) => {
+    appDef = def;
+  };
+  const fakePage = (def: Def) => {
+    pages.push(def);
+  };
   Object.assign(globalThis, {
     wx: wxProxy,
-    App: (def: Def) => {
-      appDef = def;
-    },
+    App: fakeApp,
     getApp: () => appDef,
-    Page: (def: Def) => {
-      pages.push(def);
-    },
+    Page: fakePage,
     getCurrentPages: () => [],
     requirePlugin: () => ({}),
   });
@@ -81,7 +95,7 @@ export function launchApp(env: ReturnType<typeof installWeapp>, entry = 'pages/i
  * render the page's wxml (Taro's base templates and `comp`), then onLoad/onShow/onReady run.
  * Each page can be rendered once per test file: its built chunk registers with webpack only once.
  */
-export async function renderPage(env: ReturnType<typeof installWeapp>, route: string) {
+export async function renderPage(route: string) {
   const pagePath = path.join(weappRoot, route);
   const realPage = (globalThis as unknown as { Page: (d: Def) => void }).Page;
   let def: Def | undefined;

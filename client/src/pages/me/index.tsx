@@ -21,7 +21,11 @@ export default function Me() {
           title={zh.me.largeFont}
           description={zh.me.largeFontHint}
           extra={
-            <Switch checked={largeFont} onChange={(v: boolean) => setLargeFont(v)} aria-label={zh.me.largeFont} />
+            <Switch
+              checked={largeFont}
+              onChange={(v: boolean) => setLargeFont(v)}
+              aria-label={zh.me.largeFont}
+            />
           }
         />
       </Cell.Group>

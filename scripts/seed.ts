@@ -1,0 +1,55 @@
+// Writes the demo data through the real SDK (the same path functions use), idempotently:
+// documents have stable ids and are `set`, so reseeding never duplicates.
+import cloudbase from '@cloudbase/node-sdk';
+import { COLLECTIONS } from '../shared/constants/collections';
+import { demoDistrict } from './seed/demo-district';
+
+/** An SDK app pointed at a running emulator. */
+export function sdkFor(url: string) {
+  return cloudbase.init({
+    env: 'local-dev',
+    secretId: 'local',
+    secretKey: 'local',
+    serviceUrl: `${url}/admin`,
+    protocol: 'http',
+  } as Parameters<typeof cloudbase.init>[0]);
+}
+
+/** True when the emulator already holds the demo district. */
+export async function isSeeded(url: string): Promise<boolean> {
+  const db = sdkFor(url).database();
+  try {
+    const { total } = await db.collection(COLLECTIONS.regions).count();
+    return (total ?? 0) > 0;
+  } catch {
+    return false; // collection does not exist yet
+  }
+}
+
+/** Creates every collection and writes the demo data; returns documents written per collection. */
+export async function seed(url: string): Promise<Record<string, number>> {
+  const db = sdkFor(url).database();
+  for (const name of Object.values(COLLECTIONS)) {
+    try {
+      await db.createCollection(name);
+    } catch {
+      // already exists
+    }
+  }
+  const written: Record<string, number> = {};
+  for (const { collection, docs } of demoDistrict()) {
+    for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
+    written[collection] = docs.length;
+  }
+  return written;
+}
+
+if (require.main === module) {
+  const url = process.argv[2] ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 9100}`;
+  seed(url)
+    .then((w) => console.log('seeded', w))
+    .catch((e) => {
+      console.error('seed failed:', e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,50 @@
+// Browser journeys drive Debian's Chromium through playwright-core (a test tool's own browser
+// download cannot work here). Flags keep Chromium off the closed network.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium } from '../../../scripts/chromium';
+
+export const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
+
+/** Launches headless Chromium with a fresh profile; throws a clear message if none is installed. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jy-chromium-'));
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+}
+
+/** A phone-sized page (the H5 app is a mobile layout). */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
+  return context.newPage();
+}
+
+/** Saves a screenshot under docs/screenshots after the H5 page transition settles. */
+export async function shot(page: Page, name: string): Promise<string> {
+  await page.waitForTimeout(400);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
