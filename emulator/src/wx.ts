@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import QRCode from 'qrcode';
+import { templateById } from '../../shared/wx/subscribe-templates';
+import { EmuError } from './ejson';
+
+/** One subscribe message the emulator accepted or refused (what WeChat would have delivered). */
+export type OutboxEntry = {
+  at: string;
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, string>;
+  status: 'sent' | 'rejected';
+  errcode: number;
+  errmsg: string;
+  /** Function invocation that sent it, when known. */
+  invocationId?: string;
+};
+
+/** Length caps WeChat documents per keyword type (characters). */
+const KEYWORD_LIMITS: Record<string, number> = {
+  thing: 20,
+  name: 10,
+  phrase: 5,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  car_number: 8,
+  phone_number: 17,
+  amount: 10,
+};
+
+/** `wx.api` open APIs: subscribeMessage.send (validated, recorded) and wxacode.getUnlimited. */
+export class WxApi {
+  readonly outbox: OutboxEntry[] = [];
+
+  constructor(private readonly outboxFile: string) {
+    if (fs.existsSync(outboxFile)) {
+      for (const line of fs.readFileSync(outboxFile, 'utf8').split('\n')) {
+        if (!line) continue;
+        try {
+          this.outbox.push(JSON.parse(line) as OutboxEntry);
+        } catch {
+          // A torn last line of the outbox record loses only that record.
+        }
+      }
+    }
+  }
+
+  /** Answers `wx.api`; the SDK hands `responseData` (a JSON string) back to the caller as result. */
+  async handle(apiName: unknown, requestData: unknown, invocationId?: string): Promise<unknown> {
+    let req: Record<string, unknown> = {};
+    if (typeof requestData === 'string' && requestData) {
+      try {
+        req = JSON.parse(requestData) as Record<string, unknown>;
+      } catch {
+        throw new EmuError('INVALID_PARAM', 'requestData is not valid JSON');
+      }
+    }
+    switch (apiName) {
+      case 'subscribeMessage.send':
+      case '/cgi-bin/message/subscribe/send':
+        return this.send(req, invocationId);
+      case 'wxacode.getUnlimited':
+      case '/wxa/getwxacodeunlimit':
+        return this.qr(req);
+      default:
+        throw new EmuError('INVALID_PARAM', `wx.api ${String(apiName)} is not emulated`);
+    }
+  }
+
+  private send(req: Record<string, unknown>, invocationId?: string): unknown {
+    const touser = typeof req.touser === 'string' ? req.touser : '';
+    const templateId = typeof req.template_id === 'string' ? req.template_id : '';
+    const rawData = (req.data && typeof req.data === 'object' ? req.data : {}) as Record<string, unknown>;
+    const data: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rawData)) {
+      data[k] = String((v as { value?: unknown } | null)?.value ?? '');
+    }
+    let errcode = 0;
+    let errmsg = 'ok';
+    const tpl = templateById(templateId);
+    if (!touser) [errcode, errmsg] = [40003, 'invalid openid'];
+    else if (!tpl) [errcode, errmsg] = [40037, `invalid template_id ${templateId}`];
+    else {
+      const missing = tpl.fields.filter((f) => !(f in rawData));
+      const unknown = Object.keys(rawData).filter((f) => !tpl.fields.includes(f));
+      const bad = tpl.fields.find((f) => {
+        const v = data[f] ?? '';
+        const type = f.replace(/\d+$/, '');
+        return v === '' || [...v].length > (KEYWORD_LIMITS[type] ?? 64);
+      });
+      if (missing.length) [errcode, errmsg] = [47003, `argument invalid! data missing ${missing.join(',')}`];
+      else if (unknown.length)
+        [errcode, errmsg] = [47003, `argument invalid! data has unknown ${unknown.join(',')}`];
+      else if (bad) [errcode, errmsg] = [47003, `argument invalid! data.${bad}.value empty or too long`];
+    }
+    const entry: OutboxEntry = {
+      at: new Date().toISOString(),
+      touser,
+      templateId,
+      data,
+      status: errcode === 0 ? 'sent' : 'rejected',
+      errcode,
+      errmsg,
+    };
+    if (typeof req.page === 'string') entry.page = req.page;
+    if (invocationId) entry.invocationId = invocationId;
+    this.outbox.push(entry);
+    if (this.outbox.length > 1000) this.outbox.shift();
+    fs.appendFileSync(this.outboxFile, `${JSON.stringify(entry)}\n`);
+    return errcode === 0 ? { errcode, errmsg, msgid: Date.now() } : { errcode, errmsg };
+  }
+
+  /**
+   * A real QR code (not WeChat's round mini-program code) encoding page and scene; returned as
+   * base64 in JSON because wx.api has no binary channel (*our choice*).
+   */
+  private async qr(req: Record<string, unknown>): Promise<unknown> {
+    const scene = typeof req.scene === 'string' ? req.scene : '';
+    if (!scene || scene.length > 32) return { errcode: 40169, errmsg: 'invalid length for scene (1-32)' };
+    const page = typeof req.page === 'string' && req.page ? req.page : 'pages/index/index';
+    const width = Math.min(Math.max(Number(req.width) || 430, 280), 1280);
+    const text = `${page}?scene=${encodeURIComponent(scene)}`;
+    const png = await QRCode.toBuffer(text, { type: 'png', width, margin: 2 });
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      contentType: 'image/png',
+      buffer: png.toString('base64'),
+      encoded: text,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { COLLECTIONS, type CollectionName } from '../constants/collections';
+
+/**
+ * One database index. The same list is used by the local emulator (enforced on every write) and by
+ * deployment (created in CloudBase), so a uniqueness rule cannot exist in one place only.
+ */
+export type IndexSpec = {
+  collection: CollectionName;
+  /** Stable name; deployment uses it as the CloudBase index name. */
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  /** Only documents matching this filter are indexed (and checked for uniqueness). */
+  partialFilterExpression?: Record<string, unknown>;
+};
+
+/** Every index the system relies on. Later issues append here; never declare indexes elsewhere. */
+export const INDEXES: IndexSpec[] = [
+  // One account per WeChat identity: login upserts by openid.
+  { collection: COLLECTIONS.users, name: 'openid_unique', keys: { openid: 1 }, unique: true },
+  // A resident is one person: the salted hash of the ID number is the natural key.
+  { collection: COLLECTIONS.residents, name: 'idHash_unique', keys: { idHash: 1 }, unique: true },
+  { collection: COLLECTIONS.residents, name: 'householdId', keys: { householdId: 1 } },
+  // Door-plate QR codes resolve to exactly one household.
+  { collection: COLLECTIONS.households, name: 'qrToken_unique', keys: { qrToken: 1 }, unique: true },
+  { collection: COLLECTIONS.contracts, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.contracts, name: 'teamId_status', keys: { teamId: 1, status: 1 } },
+  { collection: COLLECTIONS.contracts, name: 'status', keys: { status: 1 } },
+  { collection: COLLECTIONS.staff, name: 'openid', keys: { openid: 1 } },
+  { collection: COLLECTIONS.appointments, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
+];
