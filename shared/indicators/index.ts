@@ -1,0 +1,5 @@
+export * from './common';
+export * from './coverage';
+export * from './followup';
+export * from './response';
+export * from './service';
