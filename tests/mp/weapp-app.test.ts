@@ -1,4 +1,4 @@
-import { installWeapp, launchApp, renderPage } from './support/weapp-harness';
+import { installWeapp, launchApp, renderPage, waitForText } from './support/weapp-harness';
 
 // A smoke load of the real dist/weapp build (npm test builds it before this tier runs).
 describe('built weapp app (dist/weapp)', () => {
@@ -16,11 +16,10 @@ describe('built weapp app (dist/weapp)', () => {
 
   it('renders the home page text and reaches ping through wx.cloud', async () => {
     const page = await renderPage('pages/index/index');
-    const text = page.dom.textContent ?? '';
+    const text = await waitForText(page, '服务连接正常');
     expect(text).toContain('您好，欢迎使用家庭医生签约服务');
     expect(text).toContain('签约家庭医生');
     expect(env.calls).toContainEqual({ name: 'ping', data: { action: 'ping', input: {} } });
-    expect(text).toContain('服务连接正常');
   });
 
   it.each([
@@ -33,7 +32,7 @@ describe('built weapp app (dist/weapp)', () => {
     ['packages/admin/pages/index/index', '管理后台'],
   ])('renders %s', async (route, expected) => {
     const page = await renderPage(route);
-    expect(page.dom.textContent).toContain(expected);
+    await waitForText(page, expected);
   });
 
   it('touches no WeChat API the harness does not know', () => {

@@ -124,7 +124,18 @@ export async function renderPage(route: string) {
   if (!def) throw new Error(`${route}.js did not call Page()`);
   const page = simulate.render(id, {});
   page.attach(document.createElement('parent-wrapper'));
-  // Taro renders asynchronously after onLoad; give React and setData a moment.
-  await simulate.sleep(150);
+  // Taro renders asynchronously after onLoad; callers wait for the text they expect.
+  await simulate.sleep(50);
   return page;
+}
+
+/** Waits until the rendered page shows `text` (Taro updates arrive asynchronously), or fails. */
+export async function waitForText(page: { dom: HTMLElement }, text: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = page.dom.textContent ?? '';
+    if (shown.includes(text)) return shown;
+    if (Date.now() > deadline) throw new Error(`page never showed "${text}"; it shows: ${shown}`);
+    await simulate.sleep(25);
+  }
 }
