@@ -1,18 +1,16 @@
 // Browser journeys drive Debian's Chromium through playwright-core (a test tool's own browser
 // download cannot work here). Flags keep Chromium off the closed network.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../../scripts/chromium';
 
 export const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
 
-/** Launches headless Chromium with a fresh profile; throws a clear message if none is installed. */
+/** Launches headless Chromium (playwright gives it a fresh temporary profile); throws a clear message if none is installed. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jy-chromium-'));
   return chromium.launch({
     executablePath,
     headless: true,
@@ -25,7 +23,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

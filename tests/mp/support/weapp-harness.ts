@@ -130,7 +130,11 @@ export async function renderPage(route: string) {
 }
 
 /** Waits until the rendered page shows `text` (Taro updates arrive asynchronously), or fails. */
-export async function waitForText(page: { dom: HTMLElement }, text: string, timeoutMs = 5000): Promise<string> {
+export async function waitForText(
+  page: { dom: HTMLElement },
+  text: string,
+  timeoutMs = 5000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const shown = page.dom.textContent ?? '';
