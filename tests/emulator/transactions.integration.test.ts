@@ -1,0 +1,121 @@
+// Transactions through the real SDK: snapshot reads, write-write conflicts, retries, rollback.
+import { COLLECTIONS } from '@shared/constants/collections';
+import { contextApp, startTestEmulator, type TestEmulator } from '../support/emulator';
+
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's database typings are loose
+type Any = any;
+
+let emu: TestEmulator;
+let db: Any;
+const C = COLLECTIONS.jobs;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  db = emu.sdkApp().database();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+  return 'NO_ERROR';
+}
+
+test('50 concurrent runTransaction increments of one counter end at exactly 50', async () => {
+  await db.collection(C).doc('counter').set({ n: 0 });
+  await Promise.all(
+    Array.from({ length: 50 }, () =>
+      db.runTransaction(async (t: Any) => {
+        const { data } = await t.collection(C).doc('counter').get();
+        await t
+          .collection(C)
+          .doc('counter')
+          .update({ n: data.n + 1 });
+      }),
+    ),
+  );
+  expect((await db.collection(C).doc('counter').get()).data[0].n).toBe(50);
+});
+
+test('a transaction reads its snapshot; a concurrent committed write makes its write conflict', async () => {
+  await db.collection(C).doc('si').set({ v: 1 });
+  const t = await db.startTransaction();
+  expect((await t.collection(C).doc('si').get()).data.v).toBe(1);
+  await db.collection(C).doc('si').update({ v: 2 }); // outside the transaction
+  expect((await t.collection(C).doc('si').get()).data.v).toBe(1); // still the snapshot
+  expect(await codeOf(t.collection(C).doc('si').update({ v: 10 }))).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect((await db.collection(C).doc('si').get()).data[0].v).toBe(2);
+});
+
+test('writes are invisible outside until commit, then all appear together', async () => {
+  const t = await db.startTransaction();
+  await t.collection(C).add({ _id: 'tx-a', v: 1 });
+  await t.collection(C).doc('tx-b').set({ v: 2 });
+  expect((await t.collection(C).doc('tx-a').get()).data).toEqual({ _id: 'tx-a', v: 1 });
+  expect((await db.collection(C).doc('tx-a').get()).data).toEqual([]);
+  await t.commit();
+  expect(
+    (
+      await db
+        .collection(C)
+        .where({ _id: db.command.in(['tx-a', 'tx-b']) })
+        .count()
+    ).total,
+  ).toBe(2);
+});
+
+test('rollback discards writes and runTransaction rejects with the rollback value', async () => {
+  await db.collection(C).doc('rb').set({ v: 1 });
+  const p = db.runTransaction(async (t: Any) => {
+    await t.collection(C).doc('rb').update({ v: 99 });
+    await t.collection(C).doc('rb-new').set({ v: 1 });
+    await t.rollback('余额不足');
+  });
+  await expect(p).rejects.toBe('余额不足');
+  expect((await db.collection(C).doc('rb').get()).data[0].v).toBe(1);
+  expect((await db.collection(C).doc('rb-new').get()).data).toEqual([]);
+});
+
+test('delete inside a transaction, and a finished transaction cannot be reused', async () => {
+  await db.collection(C).doc('del').set({ v: 1 });
+  const t = await db.startTransaction();
+  expect((await t.collection(C).doc('del').remove()).deleted).toBe(1);
+  expect((await t.collection(C).doc('del').get()).data).toBeNull();
+  await t.commit();
+  expect((await db.collection(C).doc('del').get()).data).toEqual([]);
+  expect(await codeOf(t.collection(C).doc('del').get())).toBe('DATABASE_TRANSACTION_FAIL');
+});
+
+test('two transactions writing one document: the second waits, then conflicts on its stale snapshot', async () => {
+  await db.collection(C).doc('ww').set({ v: 0 });
+  const t1 = await db.startTransaction();
+  const t2 = await db.startTransaction();
+  await t2.collection(C).doc('other').set({ v: 1 }); // fixes t2's snapshot now
+  await t1.collection(C).doc('ww').update({ v: 1 });
+  const second = codeOf(t2.collection(C).doc('ww').update({ v: 2 })); // waits for t1's lock
+  await t1.commit();
+  expect(await second).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect((await db.collection(C).doc('ww').get()).data[0].v).toBe(1);
+});
+
+test('transactions work through the TCB_CONTEXT_CNFG route too', async () => {
+  const cdb: Any = contextApp(emu.url).database();
+  await cdb.collection(C).doc('ctx').set({ n: 0 });
+  await Promise.all(
+    Array.from({ length: 10 }, () =>
+      cdb.runTransaction(async (t: Any) => {
+        const { data } = await t.collection(C).doc('ctx').get();
+        await t
+          .collection(C)
+          .doc('ctx')
+          .update({ n: data.n + 1 });
+      }),
+    ),
+  );
+  expect((await cdb.collection(C).doc('ctx').get()).data[0].n).toBe(10);
+});
