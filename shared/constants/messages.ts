@@ -109,3 +109,11 @@ export const ROLE_LABELS: Record<Role | 'guest' | TeamPosition, string> = {
 
 /** Chinese message for a stable error code. */
 export const messageFor = (code: ErrorCode): string => ERROR_MESSAGES[code];
+
+/** Messages for appointment and schedule inputs. */
+export const APPOINTMENT_MESSAGES = {
+  clock: '时间格式应为 HH:mm',
+  range: '查询范围最多31天，且结束日期不早于开始日期',
+  weekday: '星期应为1–7',
+  address: '请填写上门地址（5–100字）',
+} as const;

@@ -1,0 +1,282 @@
+import { ERROR_MESSAGES, VALIDATION_MESSAGES as V } from '../constants/messages';
+import { EFFECTIVE_STATUSES, TERMINATION_REASONS } from '../contract/model';
+import { defineAction } from './define';
+import { zDay, zId, zPage, zReason } from './fields';
+import { ZContractList, ZContractView, ZQuoteView, ZTeamDetail, ZTeamSummary } from './views';
+import { z } from './zod';
+
+/** Package choice: at least one, no repeats (the basic-package rule is checked by quotePackages). */
+const zPackageIds = z
+  .array(zId)
+  .min(1, { error: ERROR_MESSAGES.BASIC_PACKAGE_REQUIRED })
+  .max(10)
+  .refine((ids) => new Set(ids).size === ids.length, { error: V.uniqueIds });
+const zConsent = z.literal(true, { error: ERROR_MESSAGES.CONSENT_REQUIRED });
+const BROWSE = {
+  guest: 'public',
+  resident: 'public',
+  doctor: 'public',
+  grid_worker: 'public',
+  institution_admin: 'public',
+  district_admin: 'public',
+} as const;
+const STAFF_ON_CONTRACT = { doctor: 'team', institution_admin: 'institution' } as const;
+const zContractRef = z.object({ contractId: zId });
+
+export const ZListTeamsInput = z.object({
+  institutionId: zId.optional(),
+  gridId: zId.optional(),
+  page: zPage.default({ offset: 0, limit: 20 }),
+});
+export type TListTeamsInput = z.output<typeof ZListTeamsInput>;
+export const listTeams = defineAction({
+  fn: 'contract',
+  action: 'listTeams',
+  summary: 'Teams a resident may choose (own jurisdiction first)',
+  input: ZListTeamsInput,
+  output: z.object({ teams: z.array(ZTeamSummary), total: z.number().int() }),
+  errors: [],
+  access: BROWSE,
+});
+
+export const ZTeamDetailInput = z.object({ teamId: zId });
+export type TTeamDetailInput = z.output<typeof ZTeamDetailInput>;
+export const teamDetail = defineAction({
+  fn: 'contract',
+  action: 'teamDetail',
+  summary: 'A team: members, service area, packages',
+  input: ZTeamDetailInput,
+  output: ZTeamDetail,
+  errors: ['TEAM_NOT_FOUND'],
+  access: BROWSE,
+});
+
+export const ZQuoteInput = z.object({ residentId: zId, teamId: zId, packageIds: zPackageIds });
+export type TQuoteInput = z.output<typeof ZQuoteInput>;
+/** Fees are computed by the server from shared/fees; the client only displays them. */
+export const quote = defineAction({
+  fn: 'contract',
+  action: 'quote',
+  summary: 'Fee split for a package choice',
+  input: ZQuoteInput,
+  output: ZQuoteView,
+  errors: ['TEAM_NOT_FOUND', 'PACKAGE_NOT_FOUND', 'PACKAGE_NOT_ELIGIBLE', 'BASIC_PACKAGE_REQUIRED'],
+  access: { resident: 'family', grid_worker: 'grid', doctor: 'team' },
+});
+
+export const ZSignContractInput = z.object({
+  residentId: zId,
+  teamId: zId,
+  packageIds: zPackageIds,
+  requestedStart: zDay.optional(),
+  consent: zConsent,
+});
+export type TSignContractInput = z.output<typeof ZSignContractInput>;
+export const sign = defineAction({
+  fn: 'contract',
+  action: 'sign',
+  summary: 'Request a contract (pending until the institution confirms)',
+  input: ZSignContractInput,
+  output: ZContractView,
+  errors: [
+    'NOT_VERIFIED',
+    'TEAM_NOT_FOUND',
+    'TEAM_FULL',
+    'OUT_OF_JURISDICTION',
+    'ALREADY_SIGNED',
+    'ALREADY_PENDING',
+    'START_IN_PAST',
+    'START_TOO_LATE',
+    'PACKAGE_NOT_FOUND',
+    'PACKAGE_NOT_ELIGIBLE',
+    'BASIC_PACKAGE_REQUIRED',
+    'CONSENT_REQUIRED',
+  ],
+  access: { resident: 'family', grid_worker: 'grid' },
+});
+
+export const ZWithdrawContractInput = zContractRef;
+export type TWithdrawContractInput = z.output<typeof ZWithdrawContractInput>;
+export const withdraw = defineAction({
+  fn: 'contract',
+  action: 'withdraw',
+  summary: 'Withdraw a pending request',
+  input: ZWithdrawContractInput,
+  output: ZContractView,
+  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION'],
+  access: { resident: 'family' },
+});
+
+export const ZConfirmContractInput = zContractRef;
+export type TConfirmContractInput = z.output<typeof ZConfirmContractInput>;
+export const confirm = defineAction({
+  fn: 'contract',
+  action: 'confirm',
+  summary: 'The institution confirms: the contract takes effect',
+  input: ZConfirmContractInput,
+  output: ZContractView,
+  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION', 'NOT_TEAM_LEADER', 'TEAM_FULL'],
+  access: STAFF_ON_CONTRACT,
+});
+
+export const ZRejectContractInput = z.object({ contractId: zId, reason: zReason });
+export type TRejectContractInput = z.output<typeof ZRejectContractInput>;
+export const reject = defineAction({
+  fn: 'contract',
+  action: 'reject',
+  summary: 'Refuse a pending request with a reason',
+  input: ZRejectContractInput,
+  output: ZContractView,
+  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION', 'REASON_REQUIRED', 'NOT_TEAM_LEADER'],
+  access: STAFF_ON_CONTRACT,
+});
+
+export const ZRenewContractInput = z.object({ contractId: zId, packageIds: zPackageIds.optional() });
+export type TRenewContractInput = z.output<typeof ZRenewContractInput>;
+export const renew = defineAction({
+  fn: 'contract',
+  action: 'renew',
+  summary: 'Renew with the same team inside the renewal window',
+  input: ZRenewContractInput,
+  output: ZContractView,
+  errors: [
+    'CONTRACT_NOT_FOUND',
+    'ILLEGAL_TRANSITION',
+    'NOT_IN_RENEWAL_WINDOW',
+    'ALREADY_PENDING',
+    'ALREADY_SIGNED',
+    'PACKAGE_NOT_ELIGIBLE',
+  ],
+  access: { resident: 'family', grid_worker: 'grid' },
+});
+
+export const ZChangeTeamInput = z.object({
+  contractId: zId,
+  teamId: zId,
+  packageIds: zPackageIds,
+  requestedStart: zDay.optional(),
+  consent: zConsent,
+});
+export type TChangeTeamInput = z.output<typeof ZChangeTeamInput>;
+export const changeTeam = defineAction({
+  fn: 'contract',
+  action: 'changeTeam',
+  summary: 'Sign again with another team; the old contract ends when the new one starts',
+  input: ZChangeTeamInput,
+  output: ZContractView,
+  errors: [
+    'CONTRACT_NOT_FOUND',
+    'ILLEGAL_TRANSITION',
+    'SAME_TEAM',
+    'ALREADY_PENDING',
+    'TEAM_NOT_FOUND',
+    'TEAM_FULL',
+    'OUT_OF_JURISDICTION',
+    'START_IN_PAST',
+    'START_TOO_LATE',
+    'PACKAGE_NOT_ELIGIBLE',
+    'BASIC_PACKAGE_REQUIRED',
+  ],
+  access: { resident: 'family' },
+});
+
+export const ZTerminateContractInput = z
+  .object({
+    contractId: zId,
+    reason: z.enum(TERMINATION_REASONS),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((i) => i.reason !== 'other' || (i.note ?? '') !== '', {
+    error: ERROR_MESSAGES.REASON_REQUIRED,
+    path: ['note'],
+  });
+export type TTerminateContractInput = z.output<typeof ZTerminateContractInput>;
+export const terminate = defineAction({
+  fn: 'contract',
+  action: 'terminate',
+  summary: 'End an active contract early, with a reason',
+  input: ZTerminateContractInput,
+  output: ZContractView,
+  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION', 'REASON_REQUIRED'],
+  access: { resident: 'family', ...STAFF_ON_CONTRACT },
+});
+
+export const ZMyContractsInput = z.object({}).strict();
+export type TMyContractsInput = z.output<typeof ZMyContractsInput>;
+export const mine = defineAction({
+  fn: 'contract',
+  action: 'mine',
+  summary: 'Contracts of the caller and family, status as of now',
+  input: ZMyContractsInput,
+  output: ZContractList,
+  errors: [],
+  access: { resident: 'family' },
+});
+
+export const ZPendingListInput = z.object({
+  teamId: zId.optional(),
+  page: zPage.default({ offset: 0, limit: 20 }),
+});
+export type TPendingListInput = z.output<typeof ZPendingListInput>;
+export const pendingList = defineAction({
+  fn: 'contract',
+  action: 'pendingList',
+  summary: 'Requests waiting for confirmation',
+  input: ZPendingListInput,
+  output: ZContractList,
+  errors: [],
+  access: STAFF_ON_CONTRACT,
+});
+
+export const ZTeamContractsInput = z.object({
+  teamId: zId,
+  status: z.enum(EFFECTIVE_STATUSES).optional(),
+  page: zPage.default({ offset: 0, limit: 20 }),
+});
+export type TTeamContractsInput = z.output<typeof ZTeamContractsInput>;
+export const teamContracts = defineAction({
+  fn: 'contract',
+  action: 'teamContracts',
+  summary: 'A team roster of contracts by effective status',
+  input: ZTeamContractsInput,
+  output: ZContractList,
+  errors: ['TEAM_NOT_FOUND'],
+  access: { ...STAFF_ON_CONTRACT, district_admin: 'district' },
+});
+
+export const ZVerifyContractInput = zContractRef;
+export type TVerifyContractInput = z.output<typeof ZVerifyContractInput>;
+/** For priority at a referral hospital (green channel): is this contract live now? */
+export const verify = defineAction({
+  fn: 'contract',
+  action: 'verify',
+  summary: 'Check that a contract is live (referral priority)',
+  input: ZVerifyContractInput,
+  output: z.object({
+    live: z.boolean(),
+    status: z.enum(EFFECTIVE_STATUSES),
+    teamName: z.string(),
+    startDate: zDay.optional(),
+    endDate: zDay.optional(),
+  }),
+  errors: ['CONTRACT_NOT_FOUND'],
+  access: { doctor: 'district', institution_admin: 'district', district_admin: 'district' },
+});
+
+/** Every `contract` action. */
+export const CONTRACT_ACTIONS = [
+  listTeams,
+  teamDetail,
+  quote,
+  sign,
+  withdraw,
+  confirm,
+  reject,
+  renew,
+  changeTeam,
+  terminate,
+  mine,
+  pendingList,
+  teamContracts,
+  verify,
+];

@@ -1,0 +1,17 @@
+import { APPOINTMENT_ACTIONS } from './appointment';
+import { CONTRACT_ACTIONS } from './contract';
+import type { ActionDef, FunctionName } from './define';
+import { USER_ACTIONS } from './user';
+
+/**
+ * Every action of every function, for the entry router ("unknown action" → UNKNOWN_ACTION) and
+ * for the permission-matrix test, which iterates action × role. Later domains append here.
+ */
+export const ACTIONS: readonly ActionDef[] = [...USER_ACTIONS, ...CONTRACT_ACTIONS, ...APPOINTMENT_ACTIONS];
+
+/** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
+export const findAction = (fn: FunctionName, action: string): ActionDef | undefined =>
+  ACTIONS.find((a) => a.fn === fn && a.action === action);
+
+/** The actions of one function, e.g. for its router table. */
+export const actionsOf = (fn: FunctionName): ActionDef[] => ACTIONS.filter((a) => a.fn === fn);

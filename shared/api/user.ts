@@ -1,0 +1,212 @@
+import { ERROR_MESSAGES } from '../constants/messages';
+import { CALLER_ROLES, STAFF_ROLES, TEAM_POSITIONS } from '../constants/roles';
+import { defineAction } from './define';
+import { zDay, zId, zIdNumber, zInstant, zMobile, zName, zReason } from './fields';
+import { ZFamilyMemberView } from './views';
+import { z } from './zod';
+
+/** Consent to the personal-information notice must be an explicit `true` (recorded at signing). */
+const zConsent = z.literal(true, { error: ERROR_MESSAGES.CONSENT_REQUIRED });
+const ALL = {
+  guest: 'public',
+  resident: 'public',
+  doctor: 'public',
+  grid_worker: 'public',
+  institution_admin: 'public',
+  district_admin: 'public',
+} as const;
+
+export const FAMILY_RELATIONS = ['child', 'parent', 'spouse', 'grandparent', 'grandchild', 'other'] as const;
+
+export const ZLoginInput = z.object({}).strict();
+export const ZLoginOutput = z.object({
+  userId: zId,
+  role: z.enum(CALLER_ROLES),
+  verified: z.boolean(),
+  residentId: zId.optional(),
+});
+export type TLoginInput = z.output<typeof ZLoginInput>;
+/** The caller's openid comes from the CloudBase context; the event carries nothing. */
+export const login = defineAction({
+  fn: 'user',
+  action: 'login',
+  summary: 'Find or create the user for this WeChat identity',
+  input: ZLoginInput,
+  output: ZLoginOutput,
+  errors: [],
+  access: ALL,
+});
+
+export const ZMeInput = z.object({}).strict();
+export const ZMeOutput = ZLoginOutput.extend({
+  name: z.string().optional(),
+  maskedMobile: z.string().optional(),
+  staffId: zId.optional(),
+});
+export type TMeInput = z.output<typeof ZMeInput>;
+export const me = defineAction({
+  fn: 'user',
+  action: 'me',
+  summary: 'The caller profile',
+  input: ZMeInput,
+  output: ZMeOutput,
+  errors: [],
+  access: {
+    resident: 'own',
+    doctor: 'own',
+    grid_worker: 'own',
+    institution_admin: 'own',
+    district_admin: 'own',
+  },
+});
+
+export const ZVerifyIdentityInput = z.object({
+  name: zName,
+  idNumber: zIdNumber,
+  mobile: zMobile,
+  consent: zConsent,
+});
+export const ZVerifyIdentityOutput = z.object({
+  residentId: zId,
+  maskedIdNumber: z.string(),
+  birthDate: zDay,
+  sex: z.enum(['male', 'female']),
+});
+export type TVerifyIdentityInput = z.output<typeof ZVerifyIdentityInput>;
+export const verifyIdentity = defineAction({
+  fn: 'user',
+  action: 'verifyIdentity',
+  summary: 'Real-name verification of the caller',
+  input: ZVerifyIdentityInput,
+  output: ZVerifyIdentityOutput,
+  errors: [
+    'ID_FORMAT',
+    'ID_REGION',
+    'ID_DATE',
+    'ID_FUTURE',
+    'ID_CHECKSUM',
+    'MOBILE_FORMAT',
+    'IDENTITY_MISMATCH',
+    'ALREADY_VERIFIED',
+    'CONSENT_REQUIRED',
+  ],
+  access: { resident: 'own' },
+});
+
+export const ZAddFamilyMemberInput = z.object({
+  name: zName,
+  idNumber: zIdNumber,
+  relation: z.enum(FAMILY_RELATIONS),
+  mobile: zMobile.optional(),
+  consent: zConsent,
+});
+export type TAddFamilyMemberInput = z.output<typeof ZAddFamilyMemberInput>;
+/** Proxy signing for a child or elderly parent starts by adding them here. */
+export const addFamilyMember = defineAction({
+  fn: 'user',
+  action: 'addFamilyMember',
+  summary: 'Add a family member the caller may sign for',
+  input: ZAddFamilyMemberInput,
+  output: ZFamilyMemberView,
+  errors: [
+    'NOT_VERIFIED',
+    'FAMILY_LIMIT',
+    'FAMILY_MEMBER_EXISTS',
+    'ID_FORMAT',
+    'ID_REGION',
+    'ID_DATE',
+    'ID_FUTURE',
+    'ID_CHECKSUM',
+    'CONSENT_REQUIRED',
+  ],
+  access: { resident: 'own' },
+});
+
+export const ZListFamilyInput = z.object({}).strict();
+export type TListFamilyInput = z.output<typeof ZListFamilyInput>;
+export const listFamily = defineAction({
+  fn: 'user',
+  action: 'listFamily',
+  summary: 'The caller and the members they sign for',
+  input: ZListFamilyInput,
+  output: z.object({ members: z.array(ZFamilyMemberView) }),
+  errors: ['NOT_VERIFIED'],
+  access: { resident: 'own' },
+});
+
+export const ZRemoveFamilyMemberInput = z.object({ residentId: zId });
+export type TRemoveFamilyMemberInput = z.output<typeof ZRemoveFamilyMemberInput>;
+export const removeFamilyMember = defineAction({
+  fn: 'user',
+  action: 'removeFamilyMember',
+  summary: 'Stop signing for a family member',
+  input: ZRemoveFamilyMemberInput,
+  output: z.object({ removed: z.literal(true) }),
+  errors: ['FAMILY_MEMBER_NOT_FOUND'],
+  access: { resident: 'family' },
+});
+
+export const ZWithdrawConsentInput = z.object({ residentId: zId, reason: zReason.optional() });
+export type TWithdrawConsentInput = z.output<typeof ZWithdrawConsentInput>;
+export const withdrawConsent = defineAction({
+  fn: 'user',
+  action: 'withdrawConsent',
+  summary: 'Withdraw consent to processing personal information',
+  input: ZWithdrawConsentInput,
+  output: z.object({ withdrawnAt: zInstant }),
+  errors: ['FAMILY_MEMBER_NOT_FOUND'],
+  access: { resident: 'family' },
+});
+
+export const ZCreateStaffInput = z.object({
+  name: zName,
+  mobile: zMobile,
+  role: z.enum(STAFF_ROLES),
+  institutionId: zId.optional(),
+  teamId: zId.optional(),
+  position: z.enum(TEAM_POSITIONS).optional(),
+  gridId: zId.optional(),
+});
+export type TCreateStaffInput = z.output<typeof ZCreateStaffInput>;
+export const ZCreateStaffOutput = z.object({
+  staffId: zId,
+  bindCode: z.string().regex(/^\d{6}$/),
+  bindCodeExpiresAt: zInstant,
+});
+/** Staff accounts are created by an admin and bound to WeChat with a one-time code. */
+export const createStaff = defineAction({
+  fn: 'user',
+  action: 'createStaff',
+  summary: 'Create a staff account with a one-time bind code',
+  input: ZCreateStaffInput,
+  output: ZCreateStaffOutput,
+  errors: ['STAFF_EXISTS', 'MOBILE_FORMAT', 'TEAM_NOT_FOUND'],
+  access: { institution_admin: 'institution', district_admin: 'district' },
+});
+
+export const ZBindStaffInput = z.object({
+  bindCode: z.string().regex(/^\d{6}$/, { error: ERROR_MESSAGES.BIND_CODE_INVALID }),
+});
+export type TBindStaffInput = z.output<typeof ZBindStaffInput>;
+export const bindStaff = defineAction({
+  fn: 'user',
+  action: 'bindStaff',
+  summary: 'Bind the caller WeChat identity to a staff account',
+  input: ZBindStaffInput,
+  output: z.object({ staffId: zId, role: z.enum(STAFF_ROLES) }),
+  errors: ['BIND_CODE_INVALID', 'BIND_CODE_EXPIRED'],
+  access: { guest: 'public', resident: 'public' },
+});
+
+/** Every `user` action. */
+export const USER_ACTIONS = [
+  login,
+  me,
+  verifyIdentity,
+  addFamilyMember,
+  listFamily,
+  removeFamilyMember,
+  withdrawConsent,
+  createStaff,
+  bindStaff,
+];

@@ -1,0 +1,113 @@
+import { TEAM_POSITIONS } from '../constants/roles';
+import { KEY_POPULATION_TAGS, STORED_TAGS } from '../constants/tags';
+import { CONTRACT_KINDS, EFFECTIVE_STATUSES, TERMINATION_REASONS } from '../contract/model';
+import { PACKAGE_KINDS } from '../fees/packages';
+import { zDay, zFen, zId, zInstant } from './fields';
+import { z } from './zod';
+
+/**
+ * What actions send back. Instants travel as ISO strings; ID numbers and phones only masked
+ * (STYLE.md §14): a view never carries a full ID number.
+ */
+export const ZFeeLineView = z.object({
+  packageId: zId,
+  name: z.string(),
+  feeFen: zFen,
+  residentFen: zFen,
+  insuranceFen: zFen,
+  publicHealthFen: zFen,
+  waivedFen: zFen,
+});
+export const ZQuoteView = z.object({
+  lines: z.array(ZFeeLineView),
+  total: ZFeeLineView.omit({ packageId: true, name: true }),
+});
+
+export const ZPackageView = z.object({
+  packageId: zId,
+  kind: z.enum(PACKAGE_KINDS),
+  name: z.string(),
+  feeFen: zFen,
+  services: z.array(z.object({ name: z.string(), timesPerYear: z.number().int() })),
+});
+
+export const ZTeamSummary = z.object({
+  teamId: zId,
+  name: z.string(),
+  institutionId: zId,
+  institutionName: z.string(),
+  leaderName: z.string(),
+  memberCount: z.number().int().min(0),
+  signedCount: z.number().int().min(0),
+  capacity: z.number().int().min(0),
+});
+
+export const ZTeamDetail = ZTeamSummary.extend({
+  members: z.array(z.object({ staffId: zId, name: z.string(), position: z.enum(TEAM_POSITIONS) })),
+  serviceArea: z.array(z.string()),
+  packages: z.array(ZPackageView),
+});
+
+export const ZContractView = z.object({
+  contractId: zId,
+  residentId: zId,
+  residentName: z.string(),
+  teamId: zId,
+  teamName: z.string(),
+  kind: z.enum(CONTRACT_KINDS),
+  status: z.enum(EFFECTIVE_STATUSES),
+  signedAt: zInstant,
+  requestedStart: zDay.optional(),
+  startDate: zDay.optional(),
+  endDate: zDay.optional(),
+  renewableFrom: zDay.optional(),
+  renewableUntil: zDay.optional(),
+  rejectReason: z.string().optional(),
+  terminationReason: z.enum(TERMINATION_REASONS).optional(),
+  fee: ZQuoteView.optional(),
+});
+export const ZContractList = z.object({ contracts: z.array(ZContractView), total: z.number().int().min(0) });
+
+export const ZFamilyMemberView = z.object({
+  residentId: zId,
+  name: z.string(),
+  maskedIdNumber: z.string(),
+  relation: z.string(),
+  age: z.number().int().min(0),
+  tags: z.array(z.enum([...new Set([...KEY_POPULATION_TAGS, ...STORED_TAGS])] as [string, ...string[]])),
+});
+
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'attended', 'no_show'] as const;
+export const ZAppointmentView = z.object({
+  appointmentId: zId,
+  residentId: zId,
+  residentName: z.string(),
+  doctorId: zId,
+  doctorName: z.string(),
+  teamId: zId,
+  start: zInstant,
+  end: zInstant,
+  status: z.enum(APPOINTMENT_STATUSES),
+  cancelReason: z.string().optional(),
+});
+export const ZAppointmentList = z.object({ appointments: z.array(ZAppointmentView) });
+
+export const ZSlotView = z.object({
+  slotId: zId,
+  doctorId: zId,
+  start: zInstant,
+  end: zInstant,
+  capacity: z.number().int().min(1),
+  booked: z.number().int().min(0),
+});
+
+export const HOME_VISIT_STATUSES = ['requested', 'accepted', 'declined', 'done'] as const;
+export const ZHomeVisitView = z.object({
+  homeVisitId: zId,
+  residentId: zId,
+  teamId: zId,
+  preferredDay: zDay,
+  visitDay: zDay.optional(),
+  status: z.enum(HOME_VISIT_STATUSES),
+  declineReason: z.string().optional(),
+});
