@@ -25,11 +25,36 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/sign/index', text: '签约' },
-      { pagePath: 'pages/booking/index', text: '预约' },
-      { pagePath: 'pages/health/index', text: '健康' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/sign/index',
+        text: '签约',
+        iconPath: 'assets/tab/sign.png',
+        selectedIconPath: 'assets/tab/sign-active.png',
+      },
+      {
+        pagePath: 'pages/booking/index',
+        text: '预约',
+        iconPath: 'assets/tab/booking.png',
+        selectedIconPath: 'assets/tab/booking-active.png',
+      },
+      {
+        pagePath: 'pages/health/index',
+        text: '健康',
+        iconPath: 'assets/tab/health.png',
+        selectedIconPath: 'assets/tab/health-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
 });
