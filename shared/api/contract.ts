@@ -1,7 +1,8 @@
 import { ERROR_MESSAGES, VALIDATION_MESSAGES as V } from '../constants/messages';
-import { EFFECTIVE_STATUSES, TERMINATION_REASONS } from '../contract/model';
+import { TERMINATION_REASONS } from '../contract/model';
+import { confirm, pendingList, reject, STAFF_ON_CONTRACT, teamContracts, verify } from './contractStaff';
 import { defineAction } from './define';
-import { zDay, zId, zPage, zReason } from './fields';
+import { zDay, zId, zPage } from './fields';
 import { ZContractList, ZContractView, ZQuoteView, ZTeamDetail, ZTeamSummary } from './views';
 import { z } from './zod';
 
@@ -20,7 +21,6 @@ const BROWSE = {
   institution_admin: 'public',
   district_admin: 'public',
 } as const;
-const STAFF_ON_CONTRACT = { doctor: 'team', institution_admin: 'institution' } as const;
 const zContractRef = z.object({ contractId: zId });
 
 export const ZListTeamsInput = z.object({
@@ -107,30 +107,6 @@ export const withdraw = defineAction({
   access: { resident: 'family' },
 });
 
-export const ZConfirmContractInput = zContractRef;
-export type TConfirmContractInput = z.output<typeof ZConfirmContractInput>;
-export const confirm = defineAction({
-  fn: 'contract',
-  action: 'confirm',
-  summary: 'The institution confirms: the contract takes effect',
-  input: ZConfirmContractInput,
-  output: ZContractView,
-  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION', 'NOT_TEAM_LEADER', 'TEAM_FULL'],
-  access: STAFF_ON_CONTRACT,
-});
-
-export const ZRejectContractInput = z.object({ contractId: zId, reason: zReason });
-export type TRejectContractInput = z.output<typeof ZRejectContractInput>;
-export const reject = defineAction({
-  fn: 'contract',
-  action: 'reject',
-  summary: 'Refuse a pending request with a reason',
-  input: ZRejectContractInput,
-  output: ZContractView,
-  errors: ['CONTRACT_NOT_FOUND', 'ILLEGAL_TRANSITION', 'REASON_REQUIRED', 'NOT_TEAM_LEADER'],
-  access: STAFF_ON_CONTRACT,
-});
-
 export const ZRenewContractInput = z.object({ contractId: zId, packageIds: zPackageIds.optional() });
 export type TRenewContractInput = z.output<typeof ZRenewContractInput>;
 export const renew = defineAction({
@@ -213,57 +189,7 @@ export const mine = defineAction({
   access: { resident: 'family' },
 });
 
-export const ZPendingListInput = z.object({
-  teamId: zId.optional(),
-  page: zPage.default({ offset: 0, limit: 20 }),
-});
-export type TPendingListInput = z.output<typeof ZPendingListInput>;
-export const pendingList = defineAction({
-  fn: 'contract',
-  action: 'pendingList',
-  summary: 'Requests waiting for confirmation',
-  input: ZPendingListInput,
-  output: ZContractList,
-  errors: [],
-  access: STAFF_ON_CONTRACT,
-});
-
-export const ZTeamContractsInput = z.object({
-  teamId: zId,
-  status: z.enum(EFFECTIVE_STATUSES).optional(),
-  page: zPage.default({ offset: 0, limit: 20 }),
-});
-export type TTeamContractsInput = z.output<typeof ZTeamContractsInput>;
-export const teamContracts = defineAction({
-  fn: 'contract',
-  action: 'teamContracts',
-  summary: 'A team roster of contracts by effective status',
-  input: ZTeamContractsInput,
-  output: ZContractList,
-  errors: ['TEAM_NOT_FOUND'],
-  access: { ...STAFF_ON_CONTRACT, district_admin: 'district' },
-});
-
-export const ZVerifyContractInput = zContractRef;
-export type TVerifyContractInput = z.output<typeof ZVerifyContractInput>;
-/** For priority at a referral hospital (green channel): is this contract live now? */
-export const verify = defineAction({
-  fn: 'contract',
-  action: 'verify',
-  summary: 'Check that a contract is live (referral priority)',
-  input: ZVerifyContractInput,
-  output: z.object({
-    live: z.boolean(),
-    status: z.enum(EFFECTIVE_STATUSES),
-    teamName: z.string(),
-    startDate: zDay.optional(),
-    endDate: zDay.optional(),
-  }),
-  errors: ['CONTRACT_NOT_FOUND'],
-  access: { doctor: 'district', institution_admin: 'district', district_admin: 'district' },
-});
-
-/** Every `contract` action. */
+/** Every `contract` action (staff-side ones live in ./contractStaff.ts). */
 export const CONTRACT_ACTIONS = [
   listTeams,
   teamDetail,
