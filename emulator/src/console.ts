@@ -240,6 +240,10 @@ export async function renderConsole(
       }
       return { redirect: '/_emulator' };
     }
+    if (p === '/_emulator/api/compact') {
+      s.store.compact();
+      return { json: { ok: true } };
+    }
     if (p.startsWith('/_emulator/trigger/')) {
       void s.timers.fire(
         decodeURIComponent(p.slice('/_emulator/trigger/'.length)),

@@ -1,7 +1,7 @@
 import { Aggregator, find } from 'mingo';
 import { clone, type Doc, decode, decodeObject, EmuError, encode, isPlainObject } from './ejson';
 import { newId, type Store, type Txn, type WriteOp } from './store';
-import { applyOperators, isOperatorUpdate } from './update';
+import { applyOperators, isOperatorUpdate, validateUpdate } from './update';
 
 /** A request body as the SDK sends it (fields vary by action). */
 export type Body = Record<string, unknown>;
@@ -174,6 +174,8 @@ export class DbActions {
     const now = this.now();
     const query = queryOf(body, now);
     const data = decodeObject(body.data, now, 'data');
+    // Checked before matching so a bad update fails even when nothing matches.
+    if (isOperatorUpdate(data)) validateUpdate({}, data);
     const merge = body.merge !== false;
     const upsert = body.upsert === true;
     const multi = body.multi === true && body.queryType !== 'DOC';
