@@ -13,7 +13,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function raw(body: string | Buffer): Promise<{ status: number; json: Record<string, unknown> }> {
+async function raw(body: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${emu.url}/admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -148,5 +148,5 @@ test('a batch insert with one bad document inserts none of them', async () => {
 test('after all of that the SDK still works on the same connection pool', async () => {
   const db = emu.sdkApp().database();
   const { id } = await db.collection(C).add({ ok: true });
-  expect((await db.collection(C).doc(id).get()).data[0].ok).toBe(true);
+  expect((await db.collection(C).doc(id as string).get()).data[0].ok).toBe(true);
 });
