@@ -82,7 +82,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function isLoopback(addr: string | undefined): boolean {
+export function isLoopback(addr: string | undefined): boolean {
   return (
     !!addr &&
     (addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1' || addr.startsWith('127.'))

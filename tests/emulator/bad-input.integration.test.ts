@@ -148,5 +148,12 @@ test('a batch insert with one bad document inserts none of them', async () => {
 test('after all of that the SDK still works on the same connection pool', async () => {
   const db = emu.sdkApp().database();
   const { id } = await db.collection(C).add({ ok: true });
-  expect((await db.collection(C).doc(id as string).get()).data[0].ok).toBe(true);
+  expect(
+    (
+      await db
+        .collection(C)
+        .doc(id as string)
+        .get()
+    ).data[0].ok,
+  ).toBe(true);
 });
