@@ -17,7 +17,9 @@ describe('parseClockSpec', () => {
 
   test('an ISO instant sets an absolute time', () => {
     const real = Date.parse('2026-11-25T00:00:00Z');
-    expect(parseClockSpec('2027-01-01T09:00:00+08:00', 0, real)).toBe(Date.parse('2027-01-01T01:00:00Z') - real);
+    expect(parseClockSpec('2027-01-01T09:00:00+08:00', 0, real)).toBe(
+      Date.parse('2027-01-01T01:00:00Z') - real,
+    );
   });
 
   test('nonsense is refused', () => {
@@ -27,12 +29,18 @@ describe('parseClockSpec', () => {
 
 describe('nextFire (7 fields, UTC+8)', () => {
   test('09:00 daily in Shanghai is 01:00 UTC; both edges', () => {
-    expect(nextFire('0 0 9 * * * *', Date.parse('2026-11-25T00:59:59Z'))).toBe(Date.parse('2026-11-25T01:00:00Z'));
-    expect(nextFire('0 0 9 * * * *', Date.parse('2026-11-25T01:00:00Z'))).toBe(Date.parse('2026-11-26T01:00:00Z'));
+    expect(nextFire('0 0 9 * * * *', Date.parse('2026-11-25T00:59:59Z'))).toBe(
+      Date.parse('2026-11-25T01:00:00Z'),
+    );
+    expect(nextFire('0 0 9 * * * *', Date.parse('2026-11-25T01:00:00Z'))).toBe(
+      Date.parse('2026-11-26T01:00:00Z'),
+    );
   });
 
   test('the year field limits firing; a past year never fires', () => {
-    expect(nextFire('0 0 0 1 1 * 2028', Date.parse('2026-11-25T00:00:00Z'))).toBe(Date.parse('2027-12-31T16:00:00Z'));
+    expect(nextFire('0 0 0 1 1 * 2028', Date.parse('2026-11-25T00:00:00Z'))).toBe(
+      Date.parse('2027-12-31T16:00:00Z'),
+    );
     expect(nextFire('0 0 0 1 1 * 2020', Date.parse('2026-11-25T00:00:00Z'))).toBeNull();
   });
 

@@ -22,7 +22,9 @@ afterAll(async () => {
 });
 
 const ticks = async (trigger: string) =>
-  (await db.collection(COLLECTIONS.jobs).where({ kind: 'tick', trigger }).get()).data as Array<Record<string, string>>;
+  (await db.collection(COLLECTIONS.jobs).where({ kind: 'tick', trigger }).get()).data as Array<
+    Record<string, string>
+  >;
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -34,10 +36,14 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8
 }
 
 test('a 7-field every-second cron fires on schedule as a timer invocation', async () => {
-  const got = await waitFor(() => ticks('everySecond'), (t) => t.length >= 2);
+  const got = await waitFor(
+    () => ticks('everySecond'),
+    (t) => t.length >= 2,
+  );
   expect(got.length).toBeGreaterThanOrEqual(2);
   expect(got[0]).toMatchObject({ type: 'Timer', source: 'timer' });
-  const timers = await emu.getJson<Array<{ fn: string; name: string; next: number }>>('/_emulator/api/timers');
+  const timers =
+    await emu.getJson<Array<{ fn: string; name: string; next: number }>>('/_emulator/api/timers');
   expect(timers.map((t) => `${t.fn}/${t.name}`).sort()).toEqual(['ticker/daily9', 'ticker/everySecond']);
 });
 
@@ -48,7 +54,10 @@ test('the daily 09:00 trigger is evaluated in UTC+8 and fires when the clock is 
   const target = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 1, 0, 0) - 1000;
   emu.setClockOffset(target - Date.now());
   try {
-    const got = await waitFor(() => ticks('daily9'), (t) => t.length >= 1);
+    const got = await waitFor(
+      () => ticks('daily9'),
+      (t) => t.length >= 1,
+    );
     expect(got).toHaveLength(1);
   } finally {
     emu.setClockOffset(0);
@@ -58,10 +67,14 @@ test('the daily 09:00 trigger is evaluated in UTC+8 and fires when the clock is 
 test('`npm run trigger -- <fn>` fires a timer by hand on the running emulator', async () => {
   const run = promisify(execFile);
   const before = (await ticks('everySecond')).length;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', 'trigger', 'ticker'], {
-    cwd: ROOT,
-    env: { ...process.env, EMULATOR_PORT: String(emu.port) },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'emulator/src/cli.ts', 'trigger', 'ticker'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, EMULATOR_PORT: String(emu.port) },
+    },
+  );
   expect(JSON.parse(stdout)).toEqual({ result: { fired: 'everySecond' } });
   expect((await ticks('everySecond')).length).toBeGreaterThan(before);
   const clock = await run(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', 'clock', '+1d'], {
