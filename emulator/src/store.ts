@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EJSON } from 'bson';
 import { Query } from 'mingo';
-import { clone, type Doc, decodeValue, EmuError } from './ejson';
+import { clone, type Doc, decodeValue, EmuError, fromStored } from './ejson';
 import { equalities, HashIndex, type IndexDef, keyOf } from './indexes';
 import { Wal, writeFileAtomic } from './wal';
 
@@ -98,7 +98,7 @@ export class Store {
           continue;
         }
         const [c, raw] = JSON.parse(line) as [string, Doc];
-        const doc = EJSON.deserialize(raw, { relaxed: true }) as Doc;
+        const doc = fromStored(raw) as Doc;
         this.ensureColl(c).docs.set(String(doc._id), { doc, seq: 0 });
         docs++;
       }
@@ -112,7 +112,7 @@ export class Store {
       for (const [c, id, raw] of rec.o ?? []) {
         const coll = this.ensureColl(c);
         if (raw === null) coll.docs.delete(id);
-        else coll.docs.set(id, { doc: EJSON.deserialize(raw, { relaxed: true }) as Doc, seq: rec.s });
+        else coll.docs.set(id, { doc: fromStored(raw) as Doc, seq: rec.s });
       }
     });
     for (const c of precreate) this.ensureColl(c);
