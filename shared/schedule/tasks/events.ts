@@ -8,7 +8,12 @@ import type { TTbEvent } from '../records';
  */
 type Def = TaskDefinition<ResidentTaskContext>;
 
-const recent = (ctx: ResidentTaskContext, day: Day) => diffDays(day, ctx.today) <= ctx.cfg.lookbackDays;
+// An anchor event opens its window once it has happened and until lookbackDays after it.
+const recent = (ctx: ResidentTaskContext, day: Day) =>
+  day <= ctx.today && diffDays(day, ctx.today) <= ctx.cfg.lookbackDays;
+// A prescription's end is usually ahead: its refill window is announced while it is still running.
+const endsSoonOrRecently = (ctx: ResidentTaskContext, day: Day) =>
+  diffDays(day, ctx.today) <= ctx.cfg.lookbackDays;
 const within = (day: Day, days: number): Window => ({ start: day, end: addDays(day, days) });
 
 /** POLICY 001/000: after any referral up, follow up within 2 weeks: referred 03-02 → due by 03-16. */
@@ -130,7 +135,7 @@ export const prescriptionRefill: Def = {
   appliesIf: (ctx) => ctx.records.prescriptions.some((p) => p.long),
   events: (ctx) =>
     ctx.records.prescriptions
-      .filter((p) => p.long && recent(ctx, p.endDay))
+      .filter((p) => p.long && endsSoonOrRecently(ctx, p.endDay))
       .map((p) => ({
         key: `${ctx.resident._id}:${p._id}`,
         window: { start: addDays(p.endDay, -ctx.cfg.refillLeadDays), end: p.endDay },
