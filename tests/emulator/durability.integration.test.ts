@@ -14,6 +14,12 @@ type Any = any;
 const ROOT = path.resolve(__dirname, '..', '..');
 const C = COLLECTIONS.auditLogs;
 
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // Never leave an emulator behind if a test failed half-way.
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
 /** Starts the emulator CLI in a child process and resolves with its URL. */
 function spawnEmulator(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
@@ -28,6 +34,7 @@ function spawnEmulator(dataDir: string): Promise<{ child: ChildProcess; url: str
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    children.push(child);
     let out = '';
     const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), 30_000);
     child.stdout!.on('data', (c: Buffer) => {
