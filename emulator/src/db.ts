@@ -155,14 +155,14 @@ export class DbActions {
     const inserting = old === null;
     if (isOperatorUpdate(data)) {
       const base: Doc = inserting ? upsertSeed(query, id) : clone(old);
-      applyOperators(base, data, now, inserting);
+      applyOperators(base, data, now, inserting, query);
       if (String(base._id) !== id) throw new EmuError('DATABASE_REQUEST_FAILED', '_id is immutable');
       return base;
     }
     if ('_id' in data && String(data._id) !== id) throw invalid('_id cannot be changed');
     if (merge) {
       const base: Doc = inserting ? upsertSeed(query, id) : clone(old);
-      applyOperators(base, { $set: data }, now, inserting);
+      applyOperators(base, { $set: data }, now, inserting, query);
       return base;
     }
     return { _id: inserting ? id : old._id, ...clone(data), ...(inserting ? {} : { _id: old._id }) };

@@ -143,7 +143,7 @@ export function validateUpdate(doc: Doc, spec: Doc): void {
  * Applies an operator update in place on a copy the caller owns. `$currentDate` uses the emulator
  * clock (mingo would use real time); `$setOnInsert` applies only when the update inserts.
  */
-export function applyOperators(doc: Doc, spec: Doc, nowMs: number, inserting: boolean): void {
+export function applyOperators(doc: Doc, spec: Doc, nowMs: number, inserting: boolean, query?: Doc): void {
   const s: Doc = { ...spec };
   const cd = s.$currentDate as Doc | undefined;
   delete s.$currentDate;
@@ -155,7 +155,9 @@ export function applyOperators(doc: Doc, spec: Doc, nowMs: number, inserting: bo
   if (Object.keys(extraSet).length) s.$set = { ...((s.$set as Doc | undefined) ?? {}), ...extraSet };
   validateUpdate(doc, s);
   try {
-    mingoUpdate(doc, s, undefined, undefined, { cloneMode: 'deep' });
+    // The query lets the positional `$` operator find the matched array element; the document
+    // already matched it, so it never blocks the update (an upsert seed might not: none then).
+    mingoUpdate(doc, s, undefined, inserting ? undefined : query, { cloneMode: 'deep' });
   } catch (e) {
     throw failed(`update failed: ${(e as Error).message}`);
   }

@@ -185,6 +185,24 @@ describe.each([
     expect((await db.collection(coll).doc('does-not-exist').update({ a: 1 })).updated).toBe(0);
   });
 
+  test('the positional $ operator updates the matched array element', async () => {
+    const { id } = await db.collection(coll).add({
+      kind: 'pos',
+      items: [
+        { code: 'a', qty: 1 },
+        { code: 'b', qty: 1 },
+      ],
+    });
+    await db
+      .collection(coll)
+      .where({ _id: id, 'items.code': 'b' })
+      .update({ 'items.$.qty': _.inc(5) });
+    expect((await db.collection(coll).doc(id).get()).data[0].items).toEqual([
+      { code: 'a', qty: 1 },
+      { code: 'b', qty: 6 },
+    ]);
+  });
+
   test('multi-update and remove by where', async () => {
     const c = `${coll}_multi`;
     await db.createCollection(c);
