@@ -64,6 +64,7 @@ export class Store {
   private history = new Map<string, Version[]>();
   private readonly snapshotFile: string;
   private readonly logFile: string;
+  private compactQueued = false;
   /** Count of full-collection scans (tests assert indexed look-ups do not scan). */
   scans = 0;
 
@@ -292,7 +293,14 @@ export class Store {
     }
     const line = EJSON.stringify({ s: seq, o: rec }, { relaxed: true });
     const p = this.wal.append(line);
-    if (this.wal.bytes > COMPACT_BYTES) p.then(() => this.compact()).catch(() => undefined);
+    if (this.wal.bytes > COMPACT_BYTES && !this.compactQueued) {
+      this.compactQueued = true;
+      p.then(() => this.compact())
+        .catch(() => undefined)
+        .finally(() => {
+          this.compactQueued = false;
+        });
+    }
     await p;
   }
 
