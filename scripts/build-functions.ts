@@ -1,9 +1,11 @@
 // Bundles each cloudfunctions/<fn> with its shared/ imports into dist/functions/<fn>/ — the
 // folder CloudBase deploys (index.js + package.json + config.json). The SDK stays external: the
 // platform installs it from package.json, and locally it resolves from the repo's node_modules.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { isEntry } from './entry';
 import { functionsOut, functionsSrc, listFunctions, readFunctionConfig, repoRoot } from './functions';
 
 const SDK_VERSION = (
@@ -59,7 +61,7 @@ async function main() {
   console.log(`built ${names.length} function(s) into dist/functions in ${Date.now() - started} ms`);
 }
 
-if (require.main === module) {
+if (isEntry(__filename)) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -1,7 +1,9 @@
 // Writes the demo data through the real SDK (the same path functions use), idempotently:
 // documents have stable ids and are `set`, so reseeding never duplicates.
+
 import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
+import { isEntry } from './entry';
 import { demoDistrict } from './seed/demo-district';
 
 /** An SDK app pointed at a running emulator. */
@@ -44,7 +46,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
   return written;
 }
 
-if (require.main === module) {
+if (isEntry(__filename)) {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 9100}`;
   seed(url)
     .then((w) => console.log('seeded', w))

@@ -1,8 +1,10 @@
 // Measures what WeChat counts: the main package is every file of dist/weapp outside the
 // sub-package roots. WeChat's hard limit is 2,048 KB; our budget is half of it.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isEntry } from './entry';
 
 const root = path.resolve(__dirname, '..');
 export const MAIN_PACKAGE_BUDGET_KB = 1024;
@@ -50,7 +52,7 @@ export function h5Sizes(h5Dir = path.join(root, 'dist', 'h5')) {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-if (require.main === module) {
+if (isEntry(__filename)) {
   const w = weappSizes();
   console.log(`weapp main package: ${kb(w.main)} (budget ${MAIN_PACKAGE_BUDGET_KB} KB)`);
   for (const [r, n] of Object.entries(w.sub)) console.log(`  sub-package ${r}: ${kb(n)}`);

@@ -1,8 +1,10 @@
 // Draws the tab-bar icons (81×81 PNG, WeChat's recommended size) from signed-distance shapes, so
 // the icons are reproducible from source instead of opaque binaries. Run: npx tsx scripts/tab-icons.ts
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { isEntry } from './entry';
 
 const SIZE = 81;
 const OUT = path.resolve(__dirname, '../client/src/assets/tab');
@@ -131,7 +133,7 @@ export function png(sdf: Sdf, [r, g, b]: readonly number[]): Buffer {
   ]);
 }
 
-if (require.main === module) {
+if (isEntry(__filename)) {
   fs.mkdirSync(OUT, { recursive: true });
   for (const [name, sdf] of Object.entries(ICONS)) {
     fs.writeFileSync(path.join(OUT, `${name}.png`), png(sdf, COLORS.normal));

@@ -18,7 +18,7 @@ export function installWeapp(cloud: (call: CloudCall) => Promise<unknown>) {
   const navigations: string[] = [];
   let appDef: Def | undefined;
   const pages: Def[] = [];
-  const ok = (o?: { success?: AnyFn; complete?: AnyFn }) => {
+  const ok = (o?: { url?: string; success?: AnyFn; complete?: AnyFn }) => {
     o?.success?.({ errMsg: 'ok' });
     o?.complete?.({ errMsg: 'ok' });
     return Promise.resolve({ errMsg: 'ok' });
@@ -131,13 +131,13 @@ export async function renderPage(route: string) {
 
 /** Waits until the rendered page shows `text` (Taro updates arrive asynchronously), or fails. */
 export async function waitForText(
-  page: { dom: HTMLElement },
+  page: { dom?: HTMLElement },
   text: string,
   timeoutMs = 5000,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const shown = page.dom.textContent ?? '';
+    const shown = page.dom?.textContent ?? '';
     if (shown.includes(text)) return shown;
     if (Date.now() > deadline) throw new Error(`page never showed "${text}"; it shows: ${shown}`);
     await simulate.sleep(25);
