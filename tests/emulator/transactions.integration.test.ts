@@ -69,6 +69,17 @@ test('writes are invisible outside until commit, then all appear together', asyn
   ).toBe(2);
 });
 
+test('a where-query inside a transaction sees its own uncommitted writes', async () => {
+  await db.collection(C).add({ _id: 'q-1', group: 'txq' });
+  const t = await db.startTransaction();
+  await t.collection(C).doc('q-2').set({ group: 'txq' });
+  await t.collection(C).doc('q-1').remove();
+  const inside = await t.collection(C).where({ group: 'txq' }).get();
+  expect(inside.data.map((d: Any) => d._id)).toEqual(['q-2']);
+  expect((await db.collection(C).where({ group: 'txq' }).get()).data.map((d: Any) => d._id)).toEqual(['q-1']);
+  await t.rollback();
+});
+
 test('rollback discards writes and runTransaction rejects with the rollback value', async () => {
   await db.collection(C).doc('rb').set({ v: 1 });
   const p = db.runTransaction(async (t: Any) => {
