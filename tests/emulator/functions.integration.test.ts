@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isLoopback } from '../../emulator/src/index';
-import { FIXTURE_FUNCTIONS, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { contextApp, FIXTURE_FUNCTIONS, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 type Invocation = {
   id: string;
@@ -28,6 +28,14 @@ test('SDK callFunction runs the handler with the deployed-function environment a
   const app = emu.sdkApp();
   const r = await app.callFunction({ name: 'whoami', data: { tag: 'sdk' } });
   expect(r.result).toMatchObject({ openid: '', env: 'local-dev', echo: 'sdk' });
+});
+
+test('callFunction also works through the TCB_CONTEXT_CNFG route a deployed function uses', async () => {
+  const r = await contextApp(emu.url).callFunction({ name: 'whoami', data: { tag: 'ctx' } });
+  expect(r.result).toMatchObject({ openid: '', env: 'local-dev', echo: 'ctx' });
+  await expect(contextApp(emu.url).callFunction({ name: 'missing', data: {} })).rejects.toMatchObject({
+    code: 'FUNCTION_NOT_FOUND',
+  });
 });
 
 test('the gateway delivers the caller identity through context, env and getUserInfo — never the body', async () => {
