@@ -1,11 +1,13 @@
 import cloudbase from '@cloudbase/node-sdk';
-import { type Envelope, err, type FieldIssue, ok } from '@shared/api/envelope';
-import { z } from 'zod';
+import type { Envelope } from '@shared/api/envelope';
+import { ok } from '@shared/api/envelope';
+import { fail } from '@shared/api/respond';
+import { parseWith, z } from '@shared/api/zod';
 
 /** Who is calling, as the platform delivered it in the function context (never the event body). */
-export type Caller = { openid: string | null; appid: string | null; unionid: string | null };
+export type Identity = { openid: string | null; appid: string | null; unionid: string | null };
 
-export type ActionContext = { caller: Caller; context: unknown };
+export type ActionContext = { identity: Identity; context: unknown };
 
 type ActionDef<I extends z.ZodType, O> = {
   input: I;
@@ -15,7 +17,7 @@ type ActionDef<I extends z.ZodType, O> = {
 const ZEvent = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 
 /** Reads the caller from the CloudBase context; the event body is never trusted for identity. */
-export function callerFrom(context: unknown): Caller {
+export function identityFrom(context: unknown): Identity {
   // The platform always passes `environment`; anything else (a hand-made call) is anonymous.
   const environment = (context as { environment?: unknown } | null)?.environment;
   if (typeof environment !== 'string') return { openid: null, appid: null, unionid: null };
@@ -23,28 +25,24 @@ export function callerFrom(context: unknown): Caller {
   return { openid: c.WX_OPENID || null, appid: c.WX_APPID || null, unionid: c.WX_UNIONID || null };
 }
 
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-}
-
 /**
  * Builds a function entry that routes on `action`: parse → handle → envelope. Unknown actions and
- * bad input answer a stable code; an unexpected exception answers INTERNAL (stack to the log only).
+ * bad input answer a stable code with a Chinese message; an unexpected exception answers INTERNAL
+ * (the stack goes to the log, the input never does: it may hold personal data).
  */
 export function createFunction(name: string, actions: Record<string, ActionDef<z.ZodType, unknown>>) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const parsed = ZEvent.safeParse(event);
-    if (!parsed.success) return err('BAD_REQUEST', '请求格式不正确', issuesOf(parsed.error));
+    const parsed = parseWith(ZEvent, event);
+    if (!parsed.ok) return fail('BAD_INPUT', parsed.issues);
     const def = actions[parsed.data.action];
-    if (!def) return err('UNKNOWN_ACTION', '不支持的操作');
-    const input = def.input.safeParse(parsed.data.input ?? {});
-    if (!input.success) return err('VALIDATION_FAILED', '输入内容有误，请检查后重试', issuesOf(input.error));
+    if (!def) return fail('UNKNOWN_ACTION');
+    const input = parseWith(def.input, parsed.data.input ?? {});
+    if (!input.ok) return fail('BAD_INPUT', input.issues);
     try {
-      return ok(await def.handle(input.data, { caller: callerFrom(context), context }));
+      return ok(await def.handle(input.data, { identity: identityFrom(context), context }));
     } catch (e) {
-      // Log the function/action and the stack only: never the input, which may hold personal data.
       console.error(`[${name}.${parsed.data.action}]`, e instanceof Error ? e.stack : String(e));
-      return err('INTERNAL', '服务暂时不可用，请稍后重试');
+      return fail('INTERNAL');
     }
   };
 }

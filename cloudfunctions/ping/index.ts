@@ -6,10 +6,10 @@ import { action, createFunction } from '../_lib/runtime';
 export const main = createFunction('ping', {
   ping: action({
     input: ZPingInput,
-    handle: (_input, { caller }) => ({
+    handle: (_input, { identity }) => ({
       pong: true as const,
       serverTime: now().toISOString(),
-      identified: caller.openid !== null,
+      identified: identity.openid !== null,
     }),
   }),
 });

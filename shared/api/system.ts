@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** `ping` proves the whole request path: page → transport → function → envelope. */
 export const ZPingInput = z.object({}).strict();

@@ -39,8 +39,14 @@ describe('function build', () => {
     expect(await main({ action: 'drop' }, {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     expect(await main({ action: 'ping', input: { x: 1 } }, {})).toMatchObject({
       ok: false,
-      code: 'VALIDATION_FAILED',
+      code: 'BAD_INPUT',
     });
-    expect(await main('not an object', {})).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await main('not an object', {})).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    const bad = (await main({ action: 'ping', input: { x: 1 } }, {})) as {
+      message: string;
+      issues: { message: string }[];
+    };
+    expect(bad.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(bad.issues[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
