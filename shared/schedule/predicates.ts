@@ -1,13 +1,15 @@
 import { type Day, diffDays, type Window } from '../time';
 
-/**
- * Small composable predicates over a window and a day (Simple.org style: passed_unvisited →
- * overdue). A window [start, end] is inclusive; `end` is the due-by day.
- * Example, referral on 2026-03-02 → window 2026-03-02 … 2026-03-16:
- *   03-01 notStarted · 03-02 open · 03-16 open · 03-17 passed (overdue if unresolved).
- */
+// Small composable predicates over a window and a day (Simple.org style: passed_unvisited →
+// overdue). A window [start, end] is inclusive; `end` is the due-by day.
+// Example, referral on 2026-03-02 → window 2026-03-02 … 2026-03-16:
+//   03-01 not open · 03-02 open · 03-16 open · 03-17 passed (overdue if unresolved).
+
+/** True from the window's first day on. */
 export const hasOpened = (w: Window, today: Day): boolean => today >= w.start;
+/** True from the day after the window's last day. */
 export const hasPassed = (w: Window, today: Day): boolean => today > w.end;
+/** True on any day inside the window. */
 export const isOpen = (w: Window, today: Day): boolean => hasOpened(w, today) && !hasPassed(w, today);
 
 /** Opens within `soonDays` days (but not yet open). */
