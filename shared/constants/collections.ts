@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   jobs: 'jobs',
   auditLogs: 'auditLogs',
+  rateLimits: 'rateLimits',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

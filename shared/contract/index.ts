@@ -1,4 +1,5 @@
 export * from './config';
 export * from './model';
 export * from './status';
+export * from './team';
 export * from './transitions';
