@@ -41,7 +41,12 @@ export const ZMeInput = z.object({}).strict();
 export const ZMeOutput = ZLoginOutput.extend({
   name: z.string().optional(),
   maskedMobile: z.string().optional(),
+  maskedIdNumber: z.string().optional(),
   staffId: zId.optional(),
+  /** Version of the privacy notice the resident consented to, and when (absent before verification). */
+  consentVersion: z.string().optional(),
+  consentedAt: zInstant.optional(),
+  consentWithdrawnAt: zInstant.optional(),
 });
 export type TMeInput = z.output<typeof ZMeInput>;
 export const me = defineAction({
@@ -88,6 +93,7 @@ export const verifyIdentity = defineAction({
     'MOBILE_FORMAT',
     'IDENTITY_MISMATCH',
     'ALREADY_VERIFIED',
+    'ID_ALREADY_REGISTERED',
     'CONSENT_REQUIRED',
   ],
   access: { resident: 'own' },
@@ -112,6 +118,7 @@ export const addFamilyMember = defineAction({
     'NOT_VERIFIED',
     'FAMILY_LIMIT',
     'FAMILY_MEMBER_EXISTS',
+    'IDENTITY_MISMATCH',
     'ID_FORMAT',
     'ID_REGION',
     'ID_DATE',
@@ -180,7 +187,7 @@ export const createStaff = defineAction({
   summary: 'Create a staff account with a one-time bind code',
   input: ZCreateStaffInput,
   output: ZCreateStaffOutput,
-  errors: ['STAFF_EXISTS', 'MOBILE_FORMAT', 'TEAM_NOT_FOUND'],
+  errors: ['STAFF_EXISTS', 'MOBILE_FORMAT', 'TEAM_NOT_FOUND', 'NOT_FOUND'],
   access: { institution_admin: 'institution', district_admin: 'district' },
 });
 
@@ -194,8 +201,27 @@ export const bindStaff = defineAction({
   summary: 'Bind the caller WeChat identity to a staff account',
   input: ZBindStaffInput,
   output: z.object({ staffId: zId, role: z.enum(STAFF_ROLES) }),
-  errors: ['BIND_CODE_INVALID', 'BIND_CODE_EXPIRED'],
+  // Wrong, expired and used codes all answer BIND_CODE_INVALID: the caller learns nothing about
+  // which codes exist. BIND_CODE_EXPIRED stays a stable code but this action never sends it.
+  errors: ['BIND_CODE_INVALID', 'BIND_ATTEMPTS_EXCEEDED'],
   access: { guest: 'public', resident: 'public' },
+});
+
+export const PII_FIELDS = ['idNumber', 'mobile'] as const;
+export const ZRevealIdentityInput = z.object({ residentId: zId, field: z.enum(PII_FIELDS) });
+export type TRevealIdentityInput = z.output<typeof ZRevealIdentityInput>;
+/**
+ * The one way to see a full ID number or phone: for the resident and those they sign for, and for
+ * the staff serving them. Every call is written to the audit log (who, what, whose, when).
+ */
+export const revealIdentity = defineAction({
+  fn: 'user',
+  action: 'revealIdentity',
+  summary: 'Show a full ID number or mobile number (audited)',
+  input: ZRevealIdentityInput,
+  output: z.object({ value: z.string() }),
+  errors: ['NOT_FOUND'],
+  access: { resident: 'family', doctor: 'team', grid_worker: 'grid', institution_admin: 'institution' },
 });
 
 /** Every `user` action. */
@@ -209,4 +235,5 @@ export const USER_ACTIONS = [
   withdrawConsent,
   createStaff,
   bindStaff,
+  revealIdentity,
 ];

@@ -26,6 +26,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'withdrawConsent',
         'createStaff',
         'bindStaff',
+        'revealIdentity',
       ],
     ],
     [
