@@ -53,7 +53,7 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@nutui/nutui-react-taro$':
           '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        '^lottie-(web|react)$': stub,
+        '^(lottie-(web|react)|@nutui/lottie-miniprogram)$': stub,
         '\\.(css|scss)$': stub,
       },
       // Taro and NutUI ship ES modules; let swc turn them into CommonJS for jest.
