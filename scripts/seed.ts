@@ -1,10 +1,13 @@
 // Writes the demo data through the real SDK (the same path functions use), idempotently:
 // documents have stable ids and are `set`, so reseeding never duplicates.
 
+import path from 'node:path';
 import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoDistrict } from './seed/demo-district';
+import { demoIdentities } from './seed/demo-identities';
+import { ensureLocalKeys } from './seed/local-key';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -28,7 +31,10 @@ export async function isSeeded(url: string): Promise<boolean> {
   }
 }
 
-/** Creates every collection and writes the demo data; returns documents written per collection. */
+/**
+ * Creates every collection and writes the demo data; returns documents written per collection.
+ * Personal data is sealed with JY_PII_KEY, which must be the key the emulator's functions use.
+ */
 export async function seed(url: string): Promise<Record<string, number>> {
   const db = sdkFor(url).database();
   for (const name of Object.values(COLLECTIONS)) {
@@ -39,7 +45,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
     }
   }
   const written: Record<string, number> = {};
-  for (const { collection, docs } of demoDistrict()) {
+  for (const { collection, docs } of [...demoDistrict(), ...demoIdentities(new Date())]) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;
   }
@@ -48,6 +54,8 @@ export async function seed(url: string): Promise<Record<string, number>> {
 
 if (isEntry(__filename)) {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 9100}`;
+  // Same key as the running emulator's functions: both read it from the data folder.
+  ensureLocalKeys(process.env.EMULATOR_DATA ?? path.resolve(__dirname, '..', '.data'));
   seed(url)
     .then((w) => console.log('seeded', w))
     .catch((e) => {

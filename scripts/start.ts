@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startEmulator } from '../emulator/src';
 import { isSeeded, seed } from './seed';
+import { ensureLocalKeys } from './seed/local-key';
 
 const root = path.resolve(__dirname, '..');
 const skipBuild = process.argv.includes('--no-build');
@@ -24,6 +25,8 @@ async function main() {
   }
   const port = Number(process.env.EMULATOR_PORT ?? 9100);
   const dataDir = path.resolve(root, process.env.EMULATOR_DATA ?? '.data');
+  // Before the emulator starts: its function workers inherit this environment.
+  ensureLocalKeys(dataDir);
   const emulator = await startEmulator({
     port,
     dataDir,

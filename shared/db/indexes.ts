@@ -26,7 +26,38 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.contracts, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.contracts, name: 'teamId_status', keys: { teamId: 1, status: 1 } },
   { collection: COLLECTIONS.contracts, name: 'status', keys: { status: 1 } },
+  // One open request per resident, enforced by the database rather than a check-then-write: of 50
+  // concurrent signings exactly one inserts, the rest clash (CONTRACT_EXISTS). Renewal and change
+  // of team also open a request, so an active contract plus one pending request is the most a
+  // resident ever has; confirmation supersedes the old one.
+  {
+    collection: COLLECTIONS.contracts,
+    name: 'residentId_pending_unique',
+    keys: { residentId: 1 },
+    unique: true,
+    partialFilterExpression: { status: 'pending' },
+  },
+  // An institution admin's pending list.
+  { collection: COLLECTIONS.contracts, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
   { collection: COLLECTIONS.staff, name: 'openid', keys: { openid: 1 } },
+  // One staff account per mobile number (keyed hash; the number itself is encrypted).
+  {
+    collection: COLLECTIONS.staff,
+    name: 'mobileHash_unique',
+    keys: { mobileHash: 1 },
+    unique: true,
+    partialFilterExpression: { mobileHash: { $exists: true } },
+  },
+  // A bind code (keyed hash) finds one pending staff account; the field is removed once used.
+  {
+    collection: COLLECTIONS.staff,
+    name: 'bindCodeHash_unique',
+    keys: { bindCodeHash: 1 },
+    unique: true,
+    partialFilterExpression: { bindCodeHash: { $exists: true } },
+  },
+  // Partial indexes only enforce; this one answers the bind look-up without a scan.
+  { collection: COLLECTIONS.staff, name: 'bindCodeHash', keys: { bindCodeHash: 1 } },
   { collection: COLLECTIONS.appointments, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },

@@ -3,6 +3,7 @@ import { functionsOut } from '../../scripts/functions';
 import { isSeeded, seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { ensureTestKeys } from '../support/identity';
 
 // The `npm start` path: the real ping bundle behind the gateway, and the demo seed written
 // through the real SDK into the emulator.
@@ -10,6 +11,7 @@ describe('local stack: ping through the gateway and the demo seed', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
+    ensureTestKeys(); // the seed seals demo residents' personal data
     await buildFunction('ping');
     emu = await startTestEmulator({ functionsDir: functionsOut });
   });

@@ -1,0 +1,75 @@
+import type { addFamilyMember } from '@shared/api/user';
+import { FAMILY_MAX } from '@shared/constants/limits';
+import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
+import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import { isDuplicateWrite, refuse } from '../_lib/errors';
+import type { Handler } from '../_lib/guard';
+import { sealPii } from '../_lib/pii';
+import { familyView } from './family.view';
+import { newId } from './ids';
+import { ResidentsRepo } from './residents.repo';
+import { UsersRepo } from './users.repo';
+
+/**
+ * A verified resident adds a child or elderly parent to act for (sign, book, read records). The
+ * person is found by ID hash (a record may exist from a grid registration) or created with the
+ * adder's consent on their behalf; adding them is itself recorded as a proxy act.
+ */
+export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ ctx, input }) => {
+  const { caller, db, now } = ctx;
+  const userId = caller.userId ?? refuse('UNAUTHENTICATED');
+  ctx.authorize({ userId });
+  if (!caller.residentId) refuse('NOT_VERIFIED');
+  const parsed = parseIdNumber(input.idNumber, now);
+  if (!parsed.ok) refuse(parsed.code);
+  const facts = parsed.value;
+  const users = new UsersRepo(db);
+  const family = await users.family(userId);
+  if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
+
+  const residents = new ResidentsRepo(db);
+  const id = sealPii('id', facts.idNumber, maskIdNumber);
+  let residentId: string;
+  const existing = await residents.findByIdHash(id.hash);
+  if (existing) {
+    if (existing._id === caller.residentId || family.some((f) => f.residentId === existing._id))
+      refuse('FAMILY_MEMBER_EXISTS');
+    if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
+    residentId = existing._id;
+  } else {
+    residentId = newId('res');
+    const mobile = input.mobile ? sealPii('mobile', input.mobile, maskMobile) : undefined;
+    try {
+      await residents.create({
+        _id: residentId,
+        name: input.name,
+        idEnc: id.enc,
+        idHash: id.hash,
+        idMasked: id.masked,
+        birthDate: facts.birthDate,
+        sex: facts.sex,
+        regionCode: facts.regionCode,
+        ...(mobile ? { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked } : {}),
+        consent: { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId },
+        tags: [],
+        createdAt: now,
+      });
+    } catch (e) {
+      // Someone registered the same person a moment ago: let the member be added on retry.
+      if (isDuplicateWrite(e)) refuse('CONFLICT');
+      throw e;
+    }
+  }
+  await users.addFamily(userId, { residentId, relation: input.relation });
+  ctx.audit({ event: 'proxy.act', subject: { residentId }, detail: { relation: input.relation } });
+  ctx.audit({
+    event: 'consent.grant',
+    subject: { residentId },
+    detail: { version: CURRENT_PRIVACY_VERSION },
+  });
+  return familyView(
+    { _id: residentId, name: input.name, idMasked: id.masked, birthDate: facts.birthDate, tags: [] },
+    input.relation,
+    now,
+  );
+};

@@ -1,0 +1,37 @@
+import {
+  addFamilyMember,
+  bindStaff,
+  createStaff,
+  listFamily,
+  login,
+  me,
+  removeFamilyMember,
+  revealIdentity,
+  verifyIdentity,
+  withdrawConsent,
+} from '@shared/api/user';
+import { bind, createGuardedFunction } from '../_lib/guard';
+import { addFamilyMemberHandler } from './addFamilyMember.handler';
+import { bindStaffHandler } from './bindStaff.handler';
+import { createStaffHandler } from './createStaff.handler';
+import { listFamilyHandler } from './listFamily.handler';
+import { loginHandler } from './login.handler';
+import { meHandler } from './me.handler';
+import { removeFamilyMemberHandler } from './removeFamilyMember.handler';
+import { revealIdentityHandler } from './revealIdentity.handler';
+import { verifyIdentityHandler } from './verifyIdentity.handler';
+import { withdrawConsentHandler } from './withdrawConsent.handler';
+
+/** Identity: login, real-name verification, family members, consent, staff accounts (issue 5). */
+export const main = createGuardedFunction('user', [
+  bind(login, loginHandler),
+  bind(me, meHandler),
+  bind(verifyIdentity, verifyIdentityHandler),
+  bind(addFamilyMember, addFamilyMemberHandler),
+  bind(listFamily, listFamilyHandler),
+  bind(removeFamilyMember, removeFamilyMemberHandler),
+  bind(withdrawConsent, withdrawConsentHandler),
+  bind(createStaff, createStaffHandler),
+  bind(bindStaff, bindStaffHandler),
+  bind(revealIdentity, revealIdentityHandler),
+]);

@@ -1,0 +1,38 @@
+import type { me } from '@shared/api/user';
+import { refuse } from '../_lib/errors';
+import type { Handler } from '../_lib/guard';
+import { ResidentsRepo } from './residents.repo';
+import { StaffRepo } from './staff.repo';
+
+const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+/** The caller's profile for 我的: masked ID and phone, consent version and withdrawal. */
+export const meHandler: Handler<typeof me> = async ({ ctx }) => {
+  const { caller, db } = ctx;
+  const userId = caller.userId ?? refuse('UNAUTHENTICATED');
+  ctx.authorize({ userId });
+  const base = { userId, role: caller.role, verified: caller.role !== 'resident' || !!caller.residentId };
+  if (caller.role === 'resident') {
+    if (!caller.residentId) return base;
+    const r = await new ResidentsRepo(db).get(caller.residentId, [
+      'name',
+      'idMasked',
+      'mobileMasked',
+      'consent',
+    ]);
+    return {
+      ...base,
+      residentId: caller.residentId,
+      name: r?.name,
+      maskedIdNumber: r?.idMasked,
+      maskedMobile: r?.mobileMasked,
+      consentVersion: r?.consent?.version,
+      consentedAt: iso(r?.consent?.at),
+      consentWithdrawnAt: iso(r?.consent?.withdrawnAt),
+    };
+  }
+  // A district admin from configuration has no staff record.
+  if (!caller.staffId) return base;
+  const s = await new StaffRepo(db).get(caller.staffId, ['name', 'mobileMasked']);
+  return { ...base, staffId: caller.staffId, name: s?.name, maskedMobile: s?.mobileMasked };
+};

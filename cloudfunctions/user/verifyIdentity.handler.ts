@@ -1,0 +1,86 @@
+import type { verifyIdentity } from '@shared/api/user';
+import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
+import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import { isDuplicateWrite, refuse } from '../_lib/errors';
+import type { Handler } from '../_lib/guard';
+import { lookupHash, sealPii } from '../_lib/pii';
+import { newId } from './ids';
+import { ResidentsRepo } from './residents.repo';
+import { UsersRepo } from './users.repo';
+
+/**
+ * Real-name verification with separate consent to the current privacy notice. The person is
+ * found by the keyed hash of the ID number: a record a family member or grid worker created
+ * earlier is claimed; one claimed by another account is refused (ID_ALREADY_REGISTERED).
+ * Writes are ordered resident → user, so a retry after a failure between them completes.
+ */
+export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ctx, input }) => {
+  const { caller, db, now } = ctx;
+  const userId = caller.userId ?? refuse('UNAUTHENTICATED');
+  ctx.authorize({ userId });
+  const parsed = parseIdNumber(input.idNumber, now);
+  if (!parsed.ok) refuse(parsed.code);
+  const facts = parsed.value;
+  const residents = new ResidentsRepo(db);
+  const idHash = lookupHash('id', facts.idNumber);
+  const consent = { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId };
+  const mobile = sealPii('mobile', input.mobile, maskMobile);
+  const mobilePatch = { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked };
+
+  if (caller.residentId) {
+    // Already verified: only a resident who withdrew consent may consent again, as the same person.
+    const self = await residents.get(caller.residentId, ['idHash', 'consent']);
+    if (self?.idHash !== idHash) refuse('IDENTITY_MISMATCH');
+    if (self.consent && !self.consent.withdrawnAt) refuse('ALREADY_VERIFIED');
+    await residents.recordConsent(caller.residentId, consent);
+    ctx.audit({
+      event: 'consent.grant',
+      subject: { residentId: caller.residentId },
+      detail: { version: consent.version },
+    });
+    return out(caller.residentId, facts);
+  }
+
+  let residentId: string;
+  const existing = await residents.findByIdHash(idHash);
+  if (existing) {
+    if (existing.userId && existing.userId !== userId) refuse('ID_ALREADY_REGISTERED');
+    if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
+    if (!existing.userId && !(await residents.claim(existing._id, userId, { ...mobilePatch, consent })))
+      refuse('ID_ALREADY_REGISTERED');
+    residentId = existing._id;
+  } else {
+    residentId = newId('res');
+    try {
+      await residents.create({
+        _id: residentId,
+        name: input.name,
+        idEnc: sealPii('id', facts.idNumber, maskIdNumber).enc,
+        idHash,
+        idMasked: maskIdNumber(facts.idNumber),
+        birthDate: facts.birthDate,
+        sex: facts.sex,
+        regionCode: facts.regionCode,
+        ...mobilePatch,
+        userId,
+        consent,
+        tags: [],
+        createdAt: now,
+      });
+    } catch (e) {
+      // Two accounts verifying as the same person at once: the unique index lets one win.
+      if (isDuplicateWrite(e)) refuse('ID_ALREADY_REGISTERED');
+      throw e;
+    }
+  }
+  await new UsersRepo(db).setResident(userId, residentId);
+  ctx.audit({ event: 'consent.grant', subject: { residentId }, detail: { version: consent.version } });
+  return out(residentId, facts);
+};
+
+const out = (residentId: string, facts: { idNumber: string; birthDate: string; sex: 'male' | 'female' }) => ({
+  residentId,
+  maskedIdNumber: maskIdNumber(facts.idNumber),
+  birthDate: facts.birthDate,
+  sex: facts.sex,
+});
