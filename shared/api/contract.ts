@@ -22,6 +22,10 @@ const BROWSE = {
   district_admin: 'public',
 } as const;
 const zContractRef = z.object({ contractId: zId });
+/** The client's id for one submit: a retry with the same id returns the same contract. */
+const zRequestId = zId;
+/** Storage file id of the handwritten signature PNG the client uploaded (cloud://…). */
+const zSignatureFileId = z.string().trim().min(1).max(300);
 
 export const ZListTeamsInput = z.object({
   institutionId: zId.optional(),
@@ -70,6 +74,8 @@ export const ZSignContractInput = z.object({
   packageIds: zPackageIds,
   requestedStart: zDay.optional(),
   consent: zConsent,
+  requestId: zRequestId,
+  signatureFileId: zSignatureFileId,
 });
 export type TSignContractInput = z.output<typeof ZSignContractInput>;
 export const sign = defineAction({
@@ -91,8 +97,10 @@ export const sign = defineAction({
     'PACKAGE_NOT_ELIGIBLE',
     'BASIC_PACKAGE_REQUIRED',
     'CONSENT_REQUIRED',
+    'CONTRACT_EXISTS',
+    'SIGNATURE_INVALID',
   ],
-  access: { resident: 'family', grid_worker: 'grid' },
+  access: { resident: 'family', grid_worker: 'grid', doctor: 'team' },
 });
 
 export const ZWithdrawContractInput = zContractRef;
@@ -107,7 +115,12 @@ export const withdraw = defineAction({
   access: { resident: 'family' },
 });
 
-export const ZRenewContractInput = z.object({ contractId: zId, packageIds: zPackageIds.optional() });
+export const ZRenewContractInput = z.object({
+  contractId: zId,
+  packageIds: zPackageIds.optional(),
+  requestId: zRequestId,
+  signatureFileId: zSignatureFileId,
+});
 export type TRenewContractInput = z.output<typeof ZRenewContractInput>;
 export const renew = defineAction({
   fn: 'contract',
@@ -122,6 +135,9 @@ export const renew = defineAction({
     'ALREADY_PENDING',
     'ALREADY_SIGNED',
     'PACKAGE_NOT_ELIGIBLE',
+    'BASIC_PACKAGE_REQUIRED',
+    'CONTRACT_EXISTS',
+    'SIGNATURE_INVALID',
   ],
   access: { resident: 'family', grid_worker: 'grid' },
 });
@@ -132,6 +148,8 @@ export const ZChangeTeamInput = z.object({
   packageIds: zPackageIds,
   requestedStart: zDay.optional(),
   consent: zConsent,
+  requestId: zRequestId,
+  signatureFileId: zSignatureFileId,
 });
 export type TChangeTeamInput = z.output<typeof ZChangeTeamInput>;
 export const changeTeam = defineAction({
@@ -152,6 +170,8 @@ export const changeTeam = defineAction({
     'START_TOO_LATE',
     'PACKAGE_NOT_ELIGIBLE',
     'BASIC_PACKAGE_REQUIRED',
+    'CONTRACT_EXISTS',
+    'SIGNATURE_INVALID',
   ],
   access: { resident: 'family' },
 });
@@ -189,6 +209,19 @@ export const mine = defineAction({
   access: { resident: 'family' },
 });
 
+export const ZContractPdfInput = zContractRef;
+export type TContractPdfInput = z.output<typeof ZContractPdfInput>;
+/** The signed contract as a PDF (agreement, parties, fees, dates, signature, verification code). */
+export const pdf = defineAction({
+  fn: 'contract',
+  action: 'pdf',
+  summary: 'Download the signed contract as a PDF',
+  input: ZContractPdfInput,
+  output: z.object({ fileId: z.string(), downloadUrl: z.string(), verificationCode: z.string() }),
+  errors: ['CONTRACT_NOT_FOUND', 'SIGNATURE_INVALID'],
+  access: { resident: 'family', ...STAFF_ON_CONTRACT },
+});
+
 /** Every `contract` action (staff-side ones live in ./contractStaff.ts). */
 export const CONTRACT_ACTIONS = [
   listTeams,
@@ -205,4 +238,5 @@ export const CONTRACT_ACTIONS = [
   pendingList,
   teamContracts,
   verify,
+  pdf,
 ];

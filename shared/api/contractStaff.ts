@@ -77,6 +77,10 @@ export const verify = defineAction({
     teamName: z.string(),
     startDate: zDay.optional(),
     endDate: zDay.optional(),
+    /** The code printed on the contract, recomputed from the stored agreement and signature file. */
+    verificationCode: z.string().optional(),
+    /** False when the stored agreement or signature no longer matches the seal taken at signing. */
+    intact: z.boolean(),
   }),
   errors: ['CONTRACT_NOT_FOUND'],
   access: { doctor: 'district', institution_admin: 'district', district_admin: 'district' },

@@ -65,6 +65,17 @@ export const ZContractView = z.object({
   rejectReason: z.string().optional(),
   terminationReason: z.enum(TERMINATION_REASONS).optional(),
   fee: ZQuoteView.optional(),
+  channel: z.string().optional(),
+  verificationCode: z.string().optional(),
+  institutionName: z.string().optional(),
+  leaderName: z.string().optional(),
+  /** Team members to contact (name and position; phones stay with the institution). */
+  contacts: z.array(z.object({ name: z.string(), position: z.string() })).optional(),
+  confirmedAt: zInstant.optional(),
+  rejectedAt: zInstant.optional(),
+  withdrawnAt: zInstant.optional(),
+  terminatedAt: zInstant.optional(),
+  supersededAt: zInstant.optional(),
 });
 export const ZContractList = z.object({ contracts: z.array(ZContractView), total: z.number().int().min(0) });
 

@@ -50,6 +50,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PACKAGE_NOT_FOUND: '未找到该服务包',
   PACKAGE_NOT_ELIGIBLE: '该服务包不适用于此居民',
   BASIC_PACKAGE_REQUIRED: '必须选择且只能选择一个基础服务包',
+  CONTRACT_EXISTS: '该居民已有待确认的签约申请，请勿重复提交',
+  SIGNATURE_INVALID: '未找到有效的手写签名，请重新签名',
   SLOT_NOT_FOUND: '该时段不存在',
   SLOT_FULL: '该时段已约满',
   SLOT_IN_PAST: '该时段已过',

@@ -46,6 +46,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'pendingList',
         'teamContracts',
         'verify',
+        'pdf',
       ],
     ],
     [
@@ -212,7 +213,14 @@ describe('bad input: field-level issues in Chinese', () => {
     );
   });
 
-  const valid = { residentId: 'r1', teamId: 't1', packageIds: ['basic', 'htn'], consent: true };
+  const valid = {
+    residentId: 'r1',
+    teamId: 't1',
+    packageIds: ['basic', 'htn'],
+    consent: true,
+    requestId: 'req-1',
+    signatureFileId: 'cloud://env.bucket/signatures/r1.png',
+  };
   it('sign: a valid request parses; each broken field is named', () => {
     expect(parseWith(ZSignContractInput, valid).ok).toBe(true);
     const cases: [Record<string, unknown>, string][] = [

@@ -1,0 +1,166 @@
+import type { Target } from '@shared/api/authorize';
+import { COLLECTIONS } from '@shared/constants/collections';
+import type { ErrorCode } from '@shared/constants/errors';
+import type { AgreementFacts } from '@shared/contract/agreement';
+import type { SigningChannel } from '@shared/contract/channel';
+import { DEFAULT_CONTRACT_CONFIG } from '@shared/contract/config';
+import type { TContract } from '@shared/contract/model';
+import type { Quote } from '@shared/fees/split';
+import { shanghaiDay } from '@shared/time';
+import { userIdFor } from '../../_lib/caller';
+import { isDuplicateWrite, refuse } from '../../_lib/errors';
+import type { HandlerContext } from '../../_lib/guard';
+import { type ContractDoc, ContractRepository } from '../repositories/contracts';
+import { FileRepository } from '../repositories/files';
+import { OutboxRepository } from '../repositories/outbox';
+import { PackageRepository } from '../repositories/packages';
+import type { ResidentRecord } from '../repositories/residents';
+import { ResidentRepository } from '../repositories/residents';
+import type { TeamRecord } from '../repositories/teams';
+import { TeamRepository } from '../repositories/teams';
+import { isSignaturePng, sealAgreement, sha256 } from '../seal';
+
+/** Repositories over the handler's database handle. */
+export const repos = (ctx: HandlerContext) => ({
+  contracts: new ContractRepository(ctx.db),
+  teams: new TeamRepository(ctx.db),
+  packages: new PackageRepository(ctx.db),
+  residents: new ResidentRepository(ctx.db),
+  outbox: new OutboxRepository(ctx.db),
+  files: new FileRepository(),
+});
+export type Repos = ReturnType<typeof repos>;
+
+/** Unwraps a domain Result or refuses with its stable code. */
+export const must = <T>(r: { ok: true; value: T } | { ok: false; code: ErrorCode }): T =>
+  r.ok ? r.value : refuse(r.code);
+
+/** Where a contract sits, for the guard's scope check. */
+export const targetOf = (
+  c: Pick<ContractDoc, 'residentId' | 'teamId' | 'institutionId' | 'gridId'>,
+  team?: TeamRecord,
+): Target => ({
+  residentId: c.residentId,
+  teamId: c.teamId,
+  institutionId: c.institutionId,
+  ...(c.gridId !== undefined ? { gridId: c.gridId } : {}),
+  ...(team?.districtId !== undefined ? { districtId: team.districtId } : {}),
+});
+
+/** Loads a contract and checks the caller may act on it; unknown → CONTRACT_NOT_FOUND. */
+export const loadContract = async (ctx: HandlerContext, r: Repos, id: string) => {
+  const c = await r.contracts.byId(id);
+  if (!c) return refuse('CONTRACT_NOT_FOUND');
+  const team = await r.teams.byId(c.teamId);
+  ctx.authorize(targetOf(c, team));
+  return { contract: c, team };
+};
+
+/** Loads a resident the caller acts for; an unknown id answers like one out of reach. */
+export const loadResident = async (ctx: HandlerContext, r: Repos, residentId: string, teamId?: string) => {
+  const resident = await r.residents.byId(residentId);
+  if (!resident) return refuse('OUT_OF_SCOPE');
+  ctx.authorize({
+    residentId,
+    ...(resident.gridId !== undefined ? { gridId: resident.gridId } : {}),
+    ...(teamId !== undefined ? { teamId } : {}),
+  });
+  if (!resident.verified) refuse('NOT_VERIFIED');
+  return resident;
+};
+
+/**
+ * The staff id of a doctor caller (to check team leadership). The guard's Caller carries team ids
+ * but not the staff id, so it is read from the caller's user record (one request).
+ */
+export const staffIdOf = async (ctx: HandlerContext): Promise<string | undefined> => {
+  const { data } = await ctx.db
+    .collection(COLLECTIONS.users)
+    .doc(userIdFor(ctx.openid))
+    .field({ staffId: true })
+    .get();
+  return (data as { staffId?: string }[])[0]?.staffId;
+};
+
+/** Only the team's leader (a doctor) or an admin of its institution decides on a request. */
+export const assertMayDecide = async (ctx: HandlerContext, team: TeamRecord | undefined) => {
+  if (ctx.caller.role === 'institution_admin') return;
+  const staffId = await staffIdOf(ctx);
+  if (!team || staffId === undefined || team.leaderStaffId !== staffId) refuse('NOT_TEAM_LEADER');
+};
+
+/** The contract id for one submit: a retry with the same client request id maps to the same id. */
+export const contractIdFor = (residentId: string, requestId: string): string =>
+  `c_${sha256(`${residentId}:${requestId}`).slice(0, 24)}`;
+
+/** Jurisdiction and capacity on the server (POLICY: own jurisdiction; team capacity). */
+export const checkTeamFor = async (r: Repos, team: TeamRecord, resident: ResidentRecord) => {
+  if (resident.villageId === undefined || !team.serviceArea.includes(resident.villageId))
+    refuse('OUT_OF_JURISDICTION');
+  if ((await r.contracts.liveCount(team.teamId)) >= team.capacity) refuse('TEAM_FULL');
+};
+
+/** Downloads and checks the signature image; refuses when it is missing or not a PNG. */
+export const loadSignature = async (r: Repos, fileId: string): Promise<Buffer> => {
+  const bytes = await r.files.download(fileId);
+  return isSignaturePng(bytes) ? bytes : refuse('SIGNATURE_INVALID');
+};
+
+/** Everything a new request stores besides the state-machine fields. */
+export const sealedDoc = (a: {
+  contract: TContract;
+  requestId: string;
+  channel: SigningChannel;
+  resident: ResidentRecord;
+  team: TeamRecord;
+  fee: Quote;
+  signatureFileId: string;
+  signature: Buffer;
+  now: Date;
+}): ContractDoc => {
+  const leader = a.team.members.find((m) => m.staffId === a.team.leaderStaffId);
+  const facts: AgreementFacts = {
+    contractId: a.contract._id,
+    kind: a.contract.kind,
+    resident: {
+      residentId: a.resident.residentId,
+      name: a.resident.name,
+      maskedIdNumber: a.resident.maskedIdNumber,
+    },
+    team: { teamId: a.team.teamId, name: a.team.name, leaderName: leader?.name ?? '' },
+    institution: { institutionId: a.team.institutionId, name: a.team.institutionName },
+    packages: a.fee.lines,
+    signedOn: shanghaiDay(a.now),
+    ...(a.contract.requestedStart !== undefined ? { requestedStart: a.contract.requestedStart } : {}),
+    termMonths: DEFAULT_CONTRACT_CONFIG.termMonths,
+    channel: a.channel,
+  };
+  const seal = sealAgreement(facts, a.signature);
+  return {
+    ...a.contract,
+    requestId: a.requestId,
+    channel: a.channel,
+    residentName: a.resident.name,
+    teamName: a.team.name,
+    fee: a.fee,
+    signatureFileId: a.signatureFileId,
+    ...seal,
+    ...(a.resident.gridId !== undefined ? { gridId: a.resident.gridId } : {}),
+  };
+};
+
+/**
+ * Inserts a request. The unique pending index is the guard against two open requests: a clash
+ * means either this very submit was retried (same request id → the stored contract is returned)
+ * or another request won (CONTRACT_EXISTS).
+ */
+export const insertRequest = async (r: Repos, doc: ContractDoc): Promise<ContractDoc> => {
+  try {
+    await r.contracts.insert(doc);
+    return doc;
+  } catch (e) {
+    if (!isDuplicateWrite(e)) throw e;
+    const same = await r.contracts.byId(doc._id);
+    return same ?? refuse('CONTRACT_EXISTS');
+  }
+};

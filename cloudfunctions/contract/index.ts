@@ -1,0 +1,46 @@
+import {
+  changeTeam,
+  listTeams,
+  mine,
+  pdf,
+  quote,
+  renew,
+  sign,
+  teamDetail,
+  terminate,
+  withdraw,
+} from '@shared/api/contract';
+import { confirm, pendingList, reject, teamContracts, verify } from '@shared/api/contractStaff';
+import { bind, createGuardedFunction } from '../_lib/guard';
+import { listTeamsHandler, quoteHandler, teamDetailHandler } from './handlers/browse.handler';
+import { changeTeamHandler } from './handlers/changeTeam.handler';
+import { confirmHandler, rejectHandler } from './handlers/decide.handler';
+import { terminateHandler, withdrawHandler } from './handlers/end.handler';
+import {
+  mineHandler,
+  pdfHandler,
+  pendingListHandler,
+  teamContractsHandler,
+  verifyHandler,
+} from './handlers/read.handler';
+import { renewHandler } from './handlers/renew.handler';
+import { signHandler } from './handlers/sign.handler';
+
+/** The `contract` function: every action in shared/api/contract*.ts, each behind the guard. */
+export const main = createGuardedFunction('contract', [
+  bind(listTeams, listTeamsHandler),
+  bind(teamDetail, teamDetailHandler),
+  bind(quote, quoteHandler),
+  bind(sign, signHandler),
+  bind(withdraw, withdrawHandler),
+  bind(confirm, confirmHandler),
+  bind(reject, rejectHandler),
+  bind(renew, renewHandler),
+  bind(changeTeam, changeTeamHandler),
+  bind(terminate, terminateHandler),
+  bind(mine, mineHandler),
+  bind(pendingList, pendingListHandler),
+  bind(teamContracts, teamContractsHandler),
+  bind(verify, verifyHandler),
+  bind(pdf, pdfHandler),
+]);
