@@ -30,6 +30,8 @@ type Person = {
   mobile?: number;
   gridId: string;
   institutionId: string;
+  /** The team serving them (a demo stand-in until the contract seed signs them). */
+  teamId?: string;
 };
 
 type Household = { openid: string; self: Person; family: { person: Person; relation: string }[] };
@@ -46,6 +48,7 @@ const HOUSEHOLDS: Household[] = [
       mobile: 1,
       gridId: 'r-cg-dm-g1',
       institutionId: 'inst-cg',
+      teamId: 'team-cg-1',
     },
     family: [
       {
@@ -204,6 +207,7 @@ function residentDoc(p: Person, now: Date, userId: string | undefined, consentBy
     tags: [],
     gridId: p.gridId,
     institutionId: p.institutionId,
+    ...(p.teamId ? { teamId: p.teamId } : {}),
     districtId: DEMO_DISTRICT_ID,
     createdAt: now,
   };
