@@ -19,8 +19,7 @@ export type ResidentRecord = {
 type ResidentDoc = {
   _id: string;
   name?: string;
-  idNumber?: { masked?: string };
-  maskedIdNumber?: string;
+  idMasked?: string;
   verified?: boolean;
   verifiedAt?: unknown;
   gridId?: string;
@@ -29,6 +28,9 @@ type ResidentDoc = {
   birthDate?: Day;
   tags?: string[];
 };
+
+const TTL_MS = 60_000;
+let gridCache: { at: number; map: Map<string, string> } | null = null;
 
 /** Residents and their households, by named fields only (STYLE.md §8). */
 export class ResidentRepository {
@@ -41,8 +43,7 @@ export class ResidentRepository {
       .doc(residentId)
       .field({
         name: true,
-        'idNumber.masked': true,
-        maskedIdNumber: true,
+        idMasked: true,
         verified: true,
         gridId: true,
         villageId: true,
@@ -66,15 +67,11 @@ export class ResidentRepository {
       gridId ??= h?.gridId;
       villageId ??= h?.villageId;
     }
-    if (villageId === undefined && gridId !== undefined) {
-      const g = (await this.db.collection(COLLECTIONS.regions).doc(gridId).field({ parentId: true }).get())
-        .data[0] as { parentId?: string } | undefined;
-      villageId = g?.parentId;
-    }
+    if (villageId === undefined && gridId !== undefined) villageId = (await this.villageOfGrid()).get(gridId);
     return {
       residentId: r._id,
       name: r.name ?? '',
-      maskedIdNumber: r.idNumber?.masked ?? r.maskedIdNumber ?? '',
+      maskedIdNumber: r.idMasked ?? '',
       // A resident record exists only after real-name verification unless marked otherwise.
       verified: r.verified !== false,
       ...(gridId !== undefined ? { gridId } : {}),
@@ -83,6 +80,20 @@ export class ResidentRepository {
       ...(r.birthDate !== undefined ? { birthDate: r.birthDate } : {}),
       storedTags: r.tags ?? [],
     };
+  }
+
+  /** Grid → village/community, from the region tree (reference data, cached per instance). */
+  private async villageOfGrid(nowMs: number = Date.now()): Promise<Map<string, string>> {
+    if (gridCache && nowMs - gridCache.at < TTL_MS) return gridCache.map;
+    const { data } = await this.db
+      .collection(COLLECTIONS.regions)
+      .where({ level: 'grid' })
+      .field({ parentId: true })
+      .limit(1000)
+      .get();
+    const map = new Map((data as { _id: string; parentId: string }[]).map((g) => [g._id, g.parentId]));
+    gridCache = { at: nowMs, map };
+    return map;
   }
 
   /** Names of several residents for lists (one request). */
