@@ -7,11 +7,17 @@ export default defineAppConfig({
     'pages/booking/index',
     'pages/health/index',
     'pages/me/index',
+    'pages/login/index',
+    'pages/realname/index',
+    'pages/family/index',
+    'pages/privacy/index',
   ],
   subPackages: [
     { root: 'packages/doctor', name: 'doctor', pages: ['pages/index/index'] },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index'] },
+    // Binding is done once by a future staff member, so it stays out of the resident main package.
+    { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

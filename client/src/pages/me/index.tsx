@@ -1,21 +1,74 @@
 import { Cell, Switch } from '@nutui/nutui-react-taro';
+import { ROLE_LABELS } from '@shared/constants/messages';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { zh } from '../../i18n/zh';
+import { me } from '../../services/user';
 import { Page, useTheme } from '../../theme/theme';
 
 const STAFF_PAGES = [
-  { key: 'doctor', url: '/packages/doctor/pages/index/index' },
-  { key: 'grid', url: '/packages/grid/pages/index/index' },
-  { key: 'admin', url: '/packages/admin/pages/index/index' },
+  { key: 'doctor', url: '/packages/doctor/pages/index/index', role: 'doctor' },
+  { key: 'grid', url: '/packages/grid/pages/index/index', role: 'grid_worker' },
+  { key: 'admin', url: '/packages/admin/pages/index/index', role: 'institution_admin' },
 ] as const;
 
-/** 我的: settings (large-font mode) and, for staff, the entries into their sub-packages. */
+type Profile = Awaited<ReturnType<typeof me>>;
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 我的: profile (masked), family members, privacy notice and consent, staff entries, settings. */
 export default function Me() {
   const { largeFont, setLargeFont } = useTheme();
+  const [p, setP] = useState<Profile | null>(null);
+  useDidShow(() => {
+    me()
+      .then(setP)
+      .catch(() => setP(null));
+  });
+  const resident = p?.role === 'resident';
   return (
     <Page>
       <View className="jy-title">{zh.me.title}</View>
+      <Cell.Group title={zh.me.profile}>
+        {p ? <Cell title={p.name ?? zh.me.notVerified} extra={ROLE_LABELS[p.role]} /> : null}
+        {p?.maskedIdNumber ? <Cell title={zh.me.idNumber} extra={p.maskedIdNumber} /> : null}
+        {p?.maskedMobile ? <Cell title={zh.me.mobile} extra={p.maskedMobile} /> : null}
+        {resident && !p?.verified ? (
+          <Cell title={zh.me.verifyNow} clickable onClick={go('/pages/realname/index')} />
+        ) : null}
+      </Cell.Group>
+      <Cell.Group>
+        {resident && p?.verified ? (
+          <Cell
+            title={zh.me.family}
+            description={zh.me.familyHint}
+            clickable
+            onClick={go('/pages/family/index')}
+          />
+        ) : null}
+        <Cell
+          title={zh.me.privacy}
+          extra={
+            p?.consentVersion
+              ? p.consentWithdrawnAt
+                ? zh.me.consentOff
+                : zh.me.consentOn(p.consentVersion)
+              : ''
+          }
+          clickable
+          onClick={go('/pages/privacy/index')}
+        />
+        {p?.role === 'guest' || resident ? (
+          <Cell title={zh.me.bindStaff} clickable onClick={go('/packages/staff/pages/bind/index')} />
+        ) : null}
+        {process.env.TARO_ENV === 'h5' ? (
+          <Cell
+            title={zh.me.switchIdentity}
+            clickable
+            onClick={() => Taro.reLaunch({ url: '/pages/login/index' })}
+          />
+        ) : null}
+      </Cell.Group>
       <Cell.Group>
         <Cell
           title={zh.me.largeFont}
@@ -29,11 +82,13 @@ export default function Me() {
           }
         />
       </Cell.Group>
-      <Cell.Group title={zh.me.staffEntries}>
-        {STAFF_PAGES.map((p) => (
-          <Cell key={p.key} title={zh.me[p.key]} clickable onClick={() => Taro.navigateTo({ url: p.url })} />
-        ))}
-      </Cell.Group>
+      {STAFF_PAGES.some((s) => s.role === p?.role) ? (
+        <Cell.Group title={zh.me.staffEntries}>
+          {STAFF_PAGES.filter((s) => s.role === p?.role).map((s) => (
+            <Cell key={s.key} title={zh.me[s.key]} clickable onClick={go(s.url)} />
+          ))}
+        </Cell.Group>
+      ) : null}
     </Page>
   );
 }

@@ -1,0 +1,40 @@
+import type { OutputOf } from '@shared/api/define';
+import type {
+  addFamilyMember as addFamilyMemberDef,
+  bindStaff as bindStaffDef,
+  listFamily as listFamilyDef,
+  login as loginDef,
+  me as meDef,
+  TAddFamilyMemberInput,
+  verifyIdentity as verifyIdentityDef,
+  withdrawConsent as withdrawConsentDef,
+} from '@shared/api/user';
+import { invoke } from './api';
+
+// Input types are what the page sends (before the server's zod transforms); outputs as declared.
+type In<T> = { [K in keyof T]: T[K] };
+
+/** Finds or creates the account of this WeChat identity (openid from the platform, never sent). */
+export const login = () => invoke<OutputOf<typeof loginDef>>('user', 'login');
+
+/** The caller's profile: masked ID and phone, consent version. */
+export const me = () => invoke<OutputOf<typeof meDef>>('user', 'me');
+
+/** Real-name verification with consent to the current privacy notice. */
+export const verifyIdentity = (input: { name: string; idNumber: string; mobile: string; consent: true }) =>
+  invoke<OutputOf<typeof verifyIdentityDef>>('user', 'verifyIdentity', input);
+
+/** The caller and the family members they act for. */
+export const listFamily = () => invoke<OutputOf<typeof listFamilyDef>>('user', 'listFamily');
+
+/** Adds a child or elderly parent to act for. */
+export const addFamilyMember = (input: In<Omit<TAddFamilyMemberInput, 'consent'>> & { consent: true }) =>
+  invoke<OutputOf<typeof addFamilyMemberDef>>('user', 'addFamilyMember', input);
+
+/** Withdraws consent for oneself or a family member. */
+export const withdrawConsent = (residentId: string) =>
+  invoke<OutputOf<typeof withdrawConsentDef>>('user', 'withdrawConsent', { residentId });
+
+/** Binds this WeChat identity to a staff account with the one-time code from the admin. */
+export const bindStaff = (bindCode: string) =>
+  invoke<OutputOf<typeof bindStaffDef>>('user', 'bindStaff', { bindCode });
