@@ -60,6 +60,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   TOO_LATE_TO_CHANGE: '距就诊时间太近，无法取消或改约',
   SCHEDULE_OVERLAP: '排班时间重叠',
   HOME_VISIT_NOT_FOUND: '未找到该上门服务申请',
+  SLOT_TOO_SOON: '距就诊时间太近，请选择稍晚的时段',
+  SLOT_NOT_OPEN: '该时段尚未开放预约',
+  BOOKING_RESTRICTED: '近期多次预约未到，暂停自助预约，请联系家庭医生团队',
+  HOME_VISIT_NOT_ELIGIBLE: '上门服务仅面向老年人、残疾人和卧床居民',
   PRESCRIPTION_TOO_LONG: '长期处方用药量最多2个月',
   OUTREACH_DAYS_EXCEEDED: '家庭医生工作日每月最多安排2天',
 };
@@ -122,4 +126,8 @@ export const APPOINTMENT_MESSAGES = {
   range: '查询范围最多31天，且结束日期不早于开始日期',
   weekday: '星期应为1–7',
   address: '请填写上门地址（5–100字）',
+  slotMinutes: '每个号段时长应为5–240分钟',
+  seats: '每个号段人数应为1–100',
+  location: '地点最多40字',
+  time: '请选择具体时间',
 } as const;
