@@ -5,6 +5,12 @@ const componentPath = path.resolve(__dirname, '../../client/src/components/nativ
 const id = simulate.load(componentPath);
 
 type Pad = ReturnType<typeof simulate.render>;
+// The component's methods and j-component's event listener, which the bundled types omit.
+type PadMethods = { confirm(): void; undo(): void; clear(): void };
+type Listenable = {
+  addEventListener(name: string, fn: (e: { detail: Record<string, unknown> }) => void): void;
+};
+const methods = (pad: Pad) => pad.instance as unknown as PadMethods;
 
 function mount(props: Record<string, unknown> = {}) {
   const pad = simulate.render(id, props);
@@ -50,7 +56,7 @@ describe('native signature-pad component', () => {
     expect(pad.data.empty).toBe(false);
     expect(pad.data.enough).toBe(false);
     expect(events.at(-1)).toEqual({ name: 'change', detail: { empty: false, enough: false, strokes: 1 } });
-    pad.instance.confirm();
+    methods(pad).confirm();
     expect(events.at(-1)).toMatchObject({ name: 'error', detail: { code: 'SIGNATURE_TOO_SHORT' } });
   });
 
@@ -66,10 +72,10 @@ describe('native signature-pad component', () => {
       [50, 60],
     ]);
     expect(pad.data.enough).toBe(true); // 70 px in two strokes
-    pad.instance.undo();
+    methods(pad).undo();
     expect(pad.data.enough).toBe(false);
     expect(pad.data.empty).toBe(false);
-    pad.instance.clear();
+    methods(pad).clear();
     await simulate.sleep(0);
     expect(pad.data.empty).toBe(true);
     expect(pad.querySelector('.pad__hint')).toBeTruthy();
@@ -81,7 +87,7 @@ describe('native signature-pad component', () => {
       [0, 0],
       [100, 0],
     ]);
-    pad.instance.confirm();
+    methods(pad).confirm();
     expect(events.at(-1)).toEqual({
       name: 'error',
       detail: { code: 'CANVAS_UNAVAILABLE', message: '签名板未就绪，请稍后重试' },
