@@ -17,9 +17,7 @@ function mount(props: Record<string, unknown> = {}) {
   pad.attach(document.createElement('parent-wrapper'));
   const events: { name: string; detail: Record<string, unknown> }[] = [];
   for (const name of ['change', 'confirm', 'error']) {
-    pad.addEventListener(name, (e: { detail: Record<string, unknown> }) =>
-      events.push({ name, detail: e.detail }),
-    );
+    (pad as unknown as Listenable).addEventListener(name, (e) => events.push({ name, detail: e.detail }));
   }
   return { pad, events };
 }
