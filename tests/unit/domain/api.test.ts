@@ -61,6 +61,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'markAttended',
         'markNoShow',
         'setSchedule',
+        'schedules',
         'requestHomeVisit',
         'acceptHomeVisit',
         'declineHomeVisit',
