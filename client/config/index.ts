@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(() => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // shared/ is TypeScript outside sourceRoot: compile it like the app's own files.
+      compile: { include: [path.join(repoRoot, 'shared')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -42,6 +44,7 @@ export default defineConfig<'webpack5'>(() => {
       },
     },
     h5: {
+      compile: { include: [path.join(repoRoot, 'shared')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,7 +1,7 @@
 import '../forms.scss';
 import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '@shared/api/define';
-import { FAMILY_RELATIONS, type listFamily as listFamilyDef } from '@shared/api/user';
+import type { FAMILY_RELATIONS, listFamily as listFamilyDef } from '@shared/api/user';
 import { Input, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -13,6 +13,8 @@ import { Page } from '../../theme/theme';
 type Members = OutputOf<typeof listFamilyDef>['members'];
 type Relation = (typeof FAMILY_RELATIONS)[number];
 const t = zh.family;
+// The relation choices, in the contract's order (zh lists a label for each, plus 'self').
+const RELATIONS = Object.keys(t.relations).filter((r): r is Relation => r !== 'self');
 
 /** 家庭成员: the caller and the people they act for (masked IDs only), and adding one. */
 export default function Family() {
@@ -66,7 +68,7 @@ export default function Family() {
           onInput={field('idNumber')}
         />
         <View className="jy-chips">
-          {FAMILY_RELATIONS.map((r) => (
+          {RELATIONS.map((r) => (
             <View
               key={r}
               className={`jy-chip${r === relation ? ' jy-chip--on' : ''}`}

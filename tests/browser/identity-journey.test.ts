@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { seed } from '../../scripts/seed';
+import { demoIdNumber } from '../../scripts/seed/demo-identities';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { callUser, ensureTestKeys } from '../support/identity';
+import { launchBrowser, phonePage, shot } from './support/browser';
+
+const root = path.resolve(__dirname, '../..');
+
+// Issue 5 journey on the served H5 build against the emulator (npm test builds dist/h5 and
+// dist/functions first): a new resident logs in, verifies identity, adds a parent; a staff member
+// binds with the code an institution admin created.
+describe('identity journey in Chromium', () => {
+  let browser: Browser;
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    ensureTestKeys();
+    emu = await startTestEmulator({
+      functionsDir: path.join(root, 'dist', 'functions'),
+      staticDir: path.join(root, 'dist', 'h5'),
+    });
+    await seed(emu.url);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await emu?.close();
+  });
+
+  it('new resident: login → 实名认证 → adds a parent', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${emu.url}/#/pages/login/index`);
+    await page.getByText('王建国 · 家庭医生').waitFor();
+    await shot(page, 'identity-login');
+    await page.locator('.nut-button', { hasText: '新居民（首次登录）' }).click();
+    await page.getByPlaceholder('身份证号').waitFor();
+    await page.getByPlaceholder('姓名').fill('周文');
+    await page.getByPlaceholder('身份证号').fill(demoIdNumber('330102', '1979-04-18', 35));
+    await page.getByPlaceholder('手机号').fill('13712340000');
+    await page.getByText('我已阅读并同意《个人信息处理告知书》', { exact: false }).click();
+    await shot(page, 'identity-realname');
+    await page.locator('.nut-button', { hasText: '提交认证' }).click();
+    await page.getByText('3301**********', { exact: false }).waitFor();
+    await page.getByText('137****0000').waitFor();
+    await shot(page, 'identity-me');
+    await page.getByText('家庭成员', { exact: true }).click();
+    await page.getByPlaceholder('成员姓名').fill('周老汉');
+    await page.getByPlaceholder('成员身份证号').fill(demoIdNumber('330102', '1946-10-02', 57));
+    await page.locator('.jy-chip', { hasText: '父母' }).click();
+    await page.getByText('我是其监护人或已获得其授权', { exact: false }).click();
+    await page.locator('.nut-button', { hasText: '添加' }).click();
+    await page.getByText('周老汉（父母）').waitFor();
+    await shot(page, 'identity-family');
+    // No full ID number anywhere on the page.
+    expect(await page.content()).not.toContain(demoIdNumber('330102', '1946-10-02', 57));
+  });
+
+  it('staff member binds with the one-time code', async () => {
+    const created = await callUser(
+      emu,
+      'createStaff',
+      { name: '吴佳', mobile: '13712349999', role: 'doctor', teamId: 'team-cg-2', position: 'nurse' },
+      'demo-admin-cg',
+    );
+    const code = String(created.data?.bindCode);
+    const page = await phonePage(browser);
+    await page.goto(`${emu.url}/#/pages/login/index`);
+    await page.locator('.nut-button', { hasText: '新居民（首次登录）' }).click();
+    await page.getByPlaceholder('身份证号').waitFor();
+    await page.goto(`${emu.url}/#/packages/staff/pages/bind/index`);
+    await page.getByPlaceholder('绑定码').fill('000000');
+    await page.locator('.nut-button', { hasText: '绑定' }).click();
+    await page.getByText('绑定码无效或已失效，请联系管理员重新获取').waitFor();
+    await page.getByPlaceholder('绑定码').fill(code);
+    await page.locator('.nut-button', { hasText: '绑定' }).click();
+    await page.getByText('绑定成功：家庭医生').waitFor();
+    await shot(page, 'identity-bind');
+    await page.goto(`${emu.url}/#/pages/me/index`);
+    await page.getByText('医生工作台').waitFor();
+  });
+});
