@@ -11,13 +11,16 @@ export default defineAppConfig({
     'pages/realname/index',
     'pages/family/index',
     'pages/privacy/index',
+    'pages/contract/index',
   ],
   subPackages: [
-    { root: 'packages/doctor', name: 'doctor', pages: ['pages/index/index'] },
+    { root: 'packages/doctor', name: 'doctor', pages: ['pages/index/index', 'pages/contracts/index'] },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index'] },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
+    // The multi-step signing flow (agreement renderer, signature pad) stays out of the main package.
+    { root: 'packages/sign', name: 'sign', pages: ['pages/flow/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
