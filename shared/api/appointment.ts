@@ -221,7 +221,7 @@ export const ZSetScheduleInput = z
   })
   .refine((i) => i.to >= i.from, { error: V.endBeforeStart, path: ['to'] })
   .refine((i) => !isValidDay(i.from) || !isValidDay(i.to) || diffDays(i.from, i.to) <= 400, {
-    error: M.range,
+    error: M.validity,
     path: ['to'],
   });
 export type TSetScheduleInput = z.output<typeof ZSetScheduleInput>;

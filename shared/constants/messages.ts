@@ -130,4 +130,5 @@ export const APPOINTMENT_MESSAGES = {
   seats: '每个号段人数应为1–100',
   location: '地点最多40字',
   time: '请选择具体时间',
+  validity: '排班有效期最长400天',
 } as const;

@@ -59,6 +59,18 @@ export const INDEXES: IndexSpec[] = [
   // Partial indexes only enforce; this one answers the bind look-up without a scan.
   { collection: COLLECTIONS.staff, name: 'bindCodeHash', keys: { bindCodeHash: 1 } },
   { collection: COLLECTIONS.appointments, name: 'residentId', keys: { residentId: 1 } },
+  // A team's agenda and a day's bookings; seat counters by team and day (availability).
+  { collection: COLLECTIONS.appointments, name: 'teamId_day', keys: { teamId: 1, day: 1 } },
+  { collection: COLLECTIONS.slots, name: 'teamId_day', keys: { teamId: 1, day: 1 } },
+  { collection: COLLECTIONS.schedules, name: 'teamId', keys: { teamId: 1 } },
+  // One live booking of a slot per resident: a double tap cannot take two seats.
+  {
+    collection: COLLECTIONS.appointments,
+    name: 'slotId_residentId_booked_unique',
+    keys: { slotId: 1, residentId: 1 },
+    unique: true,
+    partialFilterExpression: { status: 'booked' },
+  },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
 ];

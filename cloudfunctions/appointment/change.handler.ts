@@ -1,0 +1,108 @@
+import type { cancel, markAttended, markNoShow } from '@shared/api/appointment';
+import {
+  attendRefusal,
+  DEFAULT_APPOINTMENT_CONFIG as CFG,
+  changeRefusal,
+  noShowRefusal,
+} from '@shared/appointment';
+import { COLLECTIONS } from '@shared/constants/collections';
+import { shanghaiDay } from '@shared/time';
+import { inTransaction, type Tx } from '../_lib/db';
+import { refuse } from '../_lib/errors';
+import type { Handler, HandlerContext } from '../_lib/guard';
+import { dropReminders, releaseSeat } from './book.tx';
+import { type AppointmentDoc, AppointmentRepository } from './repositories/appointments';
+import { ResidentRepository } from './repositories/residents';
+import { TeamRepository } from './repositories/teams';
+import { appointmentView } from './view';
+
+/** Loads a booking and checks the caller reaches it (its resident for residents, its team for staff). */
+async function load(ctx: HandlerContext, id: string): Promise<AppointmentDoc> {
+  const a = (await new AppointmentRepository(ctx.db).byId(id)) ?? refuse('APPOINTMENT_NOT_FOUND');
+  ctx.authorize({ residentId: a.residentId, teamId: a.teamId });
+  return a;
+}
+
+/** Inside a transaction: the booking must still be `booked` (a concurrent change loses here). */
+async function stillBooked(t: Tx, id: string): Promise<void> {
+  const cur = (await t.collection(COLLECTIONS.appointments).doc(id).get()).data as { status?: string } | null;
+  if (cur?.status !== 'booked') refuse('ILLEGAL_TRANSITION');
+}
+
+async function view(ctx: HandlerContext, a: AppointmentDoc) {
+  const [name, team] = await Promise.all([
+    new ResidentRepository(ctx.db).byId(a.residentId),
+    new TeamRepository(ctx.db).byId(a.teamId),
+  ]);
+  const doctor = team?.members.find((m) => m.staffId === a.doctorId)?.name;
+  return appointmentView(a, name?.name ?? '', doctor);
+}
+
+/** Cancels with a reason (resident until the cut-off, staff until the end); the seat goes back. */
+export const cancelHandler: Handler<typeof cancel> = async ({ ctx, input }) => {
+  const a = await load(ctx, input.appointmentId);
+  const by: 'resident' | 'staff' = ctx.caller.role === 'resident' ? 'resident' : 'staff';
+  const code = changeRefusal(a, ctx.now, by, CFG);
+  if (code) refuse(code);
+  const patch = {
+    status: 'cancelled' as const,
+    cancelledAt: ctx.now,
+    cancelReason: input.reason,
+    cancelledBy: by,
+  };
+  await inTransaction(ctx.db, async (t) => {
+    await stillBooked(t, a._id);
+    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await releaseSeat(t, a);
+    await dropReminders(t, a, ctx.now);
+  });
+  return view(ctx, { ...a, ...patch });
+};
+
+/**
+ * The resident came: the booking is closed and a face-to-face contact is recorded in the same
+ * commit (contacts count toward the quarterly contact rule, shared/schedule).
+ */
+export const markAttendedHandler: Handler<typeof markAttended> = async ({ ctx, input }) => {
+  const a = await load(ctx, input.appointmentId);
+  const code = attendRefusal(a, ctx.now, CFG);
+  if (code) refuse(code);
+  const patch = {
+    status: 'attended' as const,
+    attendedAt: ctx.now,
+    markedByStaffId: ctx.caller.staffId ?? '',
+  };
+  await inTransaction(ctx.db, async (t) => {
+    await stillBooked(t, a._id);
+    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await t
+      .collection(COLLECTIONS.contacts)
+      .doc(`ct_${a._id}`)
+      .set({
+        residentId: a.residentId,
+        teamId: a.teamId,
+        day: shanghaiDay(ctx.now),
+        channel: 'visit',
+        source: 'appointment',
+        appointmentId: a._id,
+        staffId: ctx.caller.staffId ?? null,
+        ...(input.note ? { note: input.note } : {}),
+        createdAt: ctx.now,
+      });
+  });
+  return view(ctx, { ...a, ...patch });
+};
+
+/** The resident did not come (after the slot ended); counts toward the no-show rule. */
+export const markNoShowHandler: Handler<typeof markNoShow> = async ({ ctx, input }) => {
+  const a = await load(ctx, input.appointmentId);
+  const code = noShowRefusal(a, ctx.now);
+  if (code) refuse(code);
+  const patch = { status: 'no_show' as const, noShowAt: ctx.now, markedByStaffId: ctx.caller.staffId ?? '' };
+  await inTransaction(ctx.db, async (t) => {
+    await stillBooked(t, a._id);
+    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await dropReminders(t, a, ctx.now);
+  });
+  return view(ctx, { ...a, ...patch });
+};
