@@ -5,6 +5,7 @@ import path from 'node:path';
 import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
+import { demoAppointments } from './seed/appointments';
 import { demoContracts } from './seed/contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
@@ -46,7 +47,12 @@ export async function seed(url: string): Promise<Record<string, number>> {
     }
   }
   const written: Record<string, number> = {};
-  for (const { collection, docs } of [...demoDistrict(), ...demoIdentities(new Date()), ...demoContracts()]) {
+  for (const { collection, docs } of [
+    ...demoDistrict(),
+    ...demoIdentities(new Date()),
+    ...demoContracts(),
+    ...demoAppointments(new Date()),
+  ]) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;
   }
