@@ -14,7 +14,11 @@ export default defineAppConfig({
     'pages/contract/index',
   ],
   subPackages: [
-    { root: 'packages/doctor', name: 'doctor', pages: ['pages/index/index', 'pages/contracts/index'] },
+    {
+      root: 'packages/doctor',
+      name: 'doctor',
+      pages: ['pages/index/index', 'pages/contracts/index', 'pages/agenda/index'],
+    },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index'] },
     // Binding is done once by a future staff member, so it stays out of the resident main package.

@@ -1,0 +1,67 @@
+import { Button } from '@nutui/nutui-react-taro';
+import type { TAppointmentView } from '@shared/api/appointment';
+import { shanghaiDay } from '@shared/time';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { apptZh as t } from '../../../../i18n/appointment';
+import type { ApiError } from '../../../../services/api';
+import { getAgenda, setAttended, setNoShow } from '../../../../services/appointment';
+import { Page } from '../../../../theme/theme';
+
+/** 预约日程: a team's bookings for a day or a week; mark each attended or no-show. */
+export default function Agenda() {
+  const { params } = useRouter();
+  const teamId = params.teamId ?? '';
+  const [span, setSpan] = useState<'day' | 'week'>('day');
+  const [items, setItems] = useState<TAppointmentView[]>([]);
+  const [note, setNote] = useState('');
+  const day = params.day ?? shanghaiDay(new Date());
+  const load = (s = span) =>
+    getAgenda({ teamId, day, span: s })
+      .then((r) => setItems(r.appointments))
+      .catch((e: ApiError) => setNote(e.message));
+  useDidShow(() => void load());
+  const act = async (fn: typeof setAttended | typeof setNoShow, appointmentId: string) => {
+    try {
+      await fn({ appointmentId });
+      await load();
+    } catch (e) {
+      setNote((e as ApiError).message);
+    }
+  };
+  return (
+    <Page>
+      <View className="jy-title">{t.agendaTitle}</View>
+      <View>
+        {(['day', 'week'] as const).map((s) => (
+          <Button
+            key={s}
+            type={s === span ? 'primary' : 'default'}
+            onClick={() => (setSpan(s), void load(s))}
+          >
+            {t[s]}
+          </Button>
+        ))}
+      </View>
+      {items.length === 0 ? <View className="jy-muted">{t.empty}</View> : null}
+      {items.map((a) => (
+        <View key={a.appointmentId} className="jy-card" data-testid={`agenda-${a.appointmentId}`}>
+          <Text>{`${a.day} ${a.time} ${a.residentName}`}</Text>
+          <Text className="jy-muted">{`${a.doctorName ?? ''} · ${t.status[a.status] ?? a.status}`}</Text>
+          {a.status === 'booked' ? (
+            <View>
+              <Button type="primary" size="large" onClick={() => void act(setAttended, a.appointmentId)}>
+                {t.attended}
+              </Button>
+              <Button size="large" onClick={() => void act(setNoShow, a.appointmentId)}>
+                {t.noShow}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {note ? <View className="jy-muted">{note}</View> : null}
+    </Page>
+  );
+}
