@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureLocalKeys } from '../../scripts/seed/local-key';
 import { startEmulator } from './index';
 
 const port = Number(process.env.EMULATOR_PORT ?? 9100);
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const [cmd = 'serve', ...args] = process.argv.slice(2);
   switch (cmd) {
     case 'serve': {
+      // Functions encrypt personal data with JY_PII_KEY: generate the local one on first start.
+      ensureLocalKeys(dataDir);
       const emu = await startEmulator({
         port,
         dataDir,

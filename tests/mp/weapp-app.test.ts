@@ -22,6 +22,10 @@ describe('built weapp app (dist/weapp)', () => {
     expect(env.calls).toContainEqual({ name: 'ping', data: { action: 'ping', input: {} } });
   });
 
+  it('logs in through wx.cloud at launch (identity comes from WeChat, not the request)', () => {
+    expect(env.calls).toContainEqual({ name: 'user', data: { action: 'login', input: {} } });
+  });
+
   it.each([
     ['pages/sign/index', '签约家庭医生'],
     ['pages/booking/index', '预约就诊'],

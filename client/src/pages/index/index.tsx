@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { StatusBadge } from '../../components/StatusBadge';
 import { zh } from '../../i18n/zh';
 import { ping } from '../../services/system';
-import { login } from '../../services/user';
 import { Page, useTheme } from '../../theme/theme';
 
 type Status = 'checking' | 'ok' | 'down';
@@ -23,11 +22,6 @@ const ENTRIES = [
 export default function Home() {
   const [status, setStatus] = useState<Status>('checking');
   const { largeFont } = useTheme();
-
-  useEffect(() => {
-    // WeChat: log in on launch (the platform supplies the identity); first visit creates the account.
-    if (process.env.TARO_ENV === 'weapp') login().catch(() => undefined);
-  }, []);
 
   useEffect(() => {
     let live = true;
