@@ -38,7 +38,10 @@ export default function Agenda() {
           <Button
             key={s}
             type={s === span ? 'primary' : 'default'}
-            onClick={() => (setSpan(s), void load(s))}
+            onClick={() => {
+              setSpan(s);
+              void load(s);
+            }}
           >
             {t[s]}
           </Button>
