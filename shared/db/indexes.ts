@@ -37,6 +37,16 @@ export const INDEXES: IndexSpec[] = [
     unique: true,
     partialFilterExpression: { status: 'pending' },
   },
+  // A team's places: every first signing or change of team claims a seat number while it is live
+  // (pending or active). Two signers racing for the last place read the same count, claim the same
+  // seat, and the index lets only one in; the loser re-counts and answers TEAM_FULL.
+  {
+    collection: COLLECTIONS.contracts,
+    name: 'teamId_seat_live_unique',
+    keys: { teamId: 1, seat: 1 },
+    unique: true,
+    partialFilterExpression: { seat: { $exists: true }, status: { $in: ['pending', 'active'] } },
+  },
   // An institution admin's pending list.
   { collection: COLLECTIONS.contracts, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
   { collection: COLLECTIONS.staff, name: 'openid', keys: { openid: 1 } },

@@ -11,7 +11,7 @@ import { contractView } from '../view';
 import {
   checkTeamFor,
   contractIdFor,
-  insertRequest,
+  insertSeated,
   loadContract,
   loadResident,
   loadSignature,
@@ -53,7 +53,7 @@ export async function changeTeamHandler({
       siblings,
     }),
   );
-  await checkTeamFor(r, team, resident);
+  const live = await checkTeamFor(r, team, resident);
   const signature = await loadSignature(r, input.signatureFileId);
   const doc = sealedDoc({
     contract,
@@ -66,5 +66,5 @@ export async function changeTeamHandler({
     signature,
     now: ctx.now,
   });
-  return contractView(await insertRequest(r, doc), ctx.now, team);
+  return contractView(await insertSeated(r, doc, team, live), ctx.now, team);
 }

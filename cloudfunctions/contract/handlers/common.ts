@@ -93,11 +93,58 @@ export const assertMayDecide = async (ctx: HandlerContext, team: TeamRecord | un
 export const contractIdFor = (residentId: string, requestId: string): string =>
   `c_${sha256(`${residentId}:${requestId}`).slice(0, 24)}`;
 
-/** Jurisdiction and capacity on the server (POLICY: own jurisdiction; team capacity). */
-export const checkTeamFor = async (r: Repos, team: TeamRecord, resident: ResidentRecord) => {
+/**
+ * Jurisdiction and capacity on the server (POLICY: own jurisdiction; team capacity). Returns the
+ * team's live count, which becomes the seat the request claims (insertSeated).
+ */
+export const checkTeamFor = async (r: Repos, team: TeamRecord, resident: ResidentRecord): Promise<number> => {
   if (resident.villageId === undefined || !team.serviceArea.includes(resident.villageId))
     refuse('OUT_OF_JURISDICTION');
-  if ((await r.contracts.liveCount(team.teamId)) >= team.capacity) refuse('TEAM_FULL');
+  const live = await r.contracts.liveCount(team.teamId);
+  if (live >= team.capacity) refuse('TEAM_FULL');
+  return live;
+};
+
+const SEAT_ATTEMPTS = 4;
+const lowestFree = (taken: Set<number>): number => {
+  let s = 0;
+  while (taken.has(s)) s++;
+  return s;
+};
+
+/**
+ * Inserts a request that takes a place in the team. The count alone is a check-then-write: two
+ * signers for the last place would both pass. So the request also claims seat number `live` under
+ * a unique (teamId, seat) index over live contracts: racers that read the same count claim the
+ * same seat and only one insert wins; the loser re-counts (TEAM_FULL when the team is now full).
+ * A clash with an older seat (holes left by withdrawn contracts) moves to the lowest free seat.
+ * The happy path costs no extra request: the count comes from checkTeamFor.
+ */
+export const insertSeated = async (
+  r: Repos,
+  doc: ContractDoc,
+  team: TeamRecord,
+  live: number,
+): Promise<ContractDoc> => {
+  let seat = live;
+  for (let attempt = 0; attempt < SEAT_ATTEMPTS; attempt++) {
+    const seated = { ...doc, seat };
+    try {
+      await r.contracts.insert(seated);
+      return seated;
+    } catch (e) {
+      if (!isDuplicateWrite(e)) throw e;
+      const same = await r.contracts.byId(doc._id);
+      if (same) return same;
+      if (!(await r.contracts.seatTaken(team.teamId, seat))) refuse('CONTRACT_EXISTS');
+    }
+    const now = await r.contracts.liveCount(team.teamId);
+    if (now >= team.capacity) refuse('TEAM_FULL');
+    // Someone else got in: the next seat is the new count; otherwise the clash was with a hole.
+    seat = now > live ? now : lowestFree(await r.contracts.liveSeats(team.teamId));
+    live = now;
+  }
+  return refuse('TEAM_FULL');
 };
 
 /** Downloads and checks the signature image; refuses when it is missing or not a PNG. */

@@ -11,7 +11,7 @@ import { contractView } from '../view';
 import {
   checkTeamFor,
   contractIdFor,
-  insertRequest,
+  insertSeated,
   loadResident,
   loadSignature,
   must,
@@ -57,7 +57,7 @@ export async function signHandler({
   // One open request per resident: the same answer whether the read saw it or the index did.
   if (!requested.ok && requested.code === 'ALREADY_PENDING') refuse('CONTRACT_EXISTS');
   const contract = must(requested);
-  await checkTeamFor(r, team, resident);
+  const live = await checkTeamFor(r, team, resident);
   const signature = await loadSignature(r, input.signatureFileId);
   const doc = sealedDoc({
     contract,
@@ -70,5 +70,5 @@ export async function signHandler({
     signature,
     now: ctx.now,
   });
-  return contractView(await insertRequest(r, doc), ctx.now, team);
+  return contractView(await insertSeated(r, doc, team, live), ctx.now, team);
 }

@@ -20,6 +20,8 @@ export type ContractDoc = TContract & {
   verificationCode: string;
   /** Grid of the resident at signing, for grid-scoped reads. */
   gridId?: string;
+  /** Place claimed in the team while live (unique per team among live contracts; see indexes). */
+  seat?: number;
 };
 
 /** Statuses that hold a place in a team (capacity). */
@@ -59,6 +61,24 @@ export class ContractRepository {
   async liveCount(teamId: string): Promise<number> {
     const _ = this.db.command;
     return (await this.coll.where({ teamId, status: _.in([...LIVE_STATUSES]) }).count()).total ?? 0;
+  }
+
+  /** Seat numbers held by a team's live contracts (only read after a seat clash). */
+  async liveSeats(teamId: string): Promise<Set<number>> {
+    const _ = this.db.command;
+    const { data } = await this.coll
+      .where({ teamId, status: _.in([...LIVE_STATUSES]), seat: _.exists(true) })
+      .field({ seat: true })
+      .limit(1000)
+      .get();
+    return new Set((data as { seat: number }[]).map((d) => d.seat));
+  }
+
+  /** True when a live contract of the team holds this seat. */
+  async seatTaken(teamId: string, seat: number): Promise<boolean> {
+    const _ = this.db.command;
+    const { total } = await this.coll.where({ teamId, seat, status: _.in([...LIVE_STATUSES]) }).count();
+    return (total ?? 0) > 0;
   }
 
   /** Live counts for many teams (listTeams): one count per team, in parallel. */
