@@ -87,38 +87,3 @@ export const ZFamilyMemberView = z.object({
   age: z.number().int().min(0),
   tags: z.array(z.enum([...new Set([...KEY_POPULATION_TAGS, ...STORED_TAGS])] as [string, ...string[]])),
 });
-
-export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'attended', 'no_show'] as const;
-export const ZAppointmentView = z.object({
-  appointmentId: zId,
-  residentId: zId,
-  residentName: z.string(),
-  doctorId: zId,
-  doctorName: z.string(),
-  teamId: zId,
-  start: zInstant,
-  end: zInstant,
-  status: z.enum(APPOINTMENT_STATUSES),
-  cancelReason: z.string().optional(),
-});
-export const ZAppointmentList = z.object({ appointments: z.array(ZAppointmentView) });
-
-export const ZSlotView = z.object({
-  slotId: zId,
-  doctorId: zId,
-  start: zInstant,
-  end: zInstant,
-  capacity: z.number().int().min(1),
-  booked: z.number().int().min(0),
-});
-
-export const HOME_VISIT_STATUSES = ['requested', 'accepted', 'declined', 'done'] as const;
-export const ZHomeVisitView = z.object({
-  homeVisitId: zId,
-  residentId: zId,
-  teamId: zId,
-  preferredDay: zDay,
-  visitDay: zDay.optional(),
-  status: z.enum(HOME_VISIT_STATUSES),
-  declineReason: z.string().optional(),
-});

@@ -31,4 +31,5 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.availability',
   'appointment.mine',
   'appointment.agenda',
+  'appointment.schedules',
 ]);
