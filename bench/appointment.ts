@@ -27,17 +27,15 @@ async function main(): Promise<void> {
     let t = process.hrtime.bigint();
     for (let b = 0; b < N / 1000; b++) {
       const ids = Array.from({ length: 1000 }, (_x, i) => b * 1000 + i);
-      await db
-        .collection(COLLECTIONS.residents)
-        .add(
-          ids.map((k) => ({
-            _id: `res-b${k}`,
-            idHash: `bench-${k}`,
-            name: `居民${k}`,
-            birthDate: '1960-01-01',
-            tags: [],
-          })),
-        );
+      await db.collection(COLLECTIONS.residents).add(
+        ids.map((k) => ({
+          _id: `res-b${k}`,
+          idHash: `bench-${k}`,
+          name: `居民${k}`,
+          birthDate: '1960-01-01',
+          tags: [],
+        })),
+      );
       // Two in three residents are signed, spread over the five teams.
       await db.collection(COLLECTIONS.contracts).add(
         ids
