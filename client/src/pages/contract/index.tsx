@@ -2,8 +2,8 @@ import '../forms.scss';
 import '../sign/sign.scss';
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { zhContract } from '../../i18n/contract';
 import type { ApiError } from '../../services/api';
 import * as api from '../../services/contract';
@@ -24,9 +24,11 @@ export default function MyContracts() {
       .mine()
       .then((r) => setList([...r.contracts].sort((a, b) => b.signedAt.localeCompare(a.signedAt))))
       .catch((e: ApiError) => setError(e.message));
-  useDidShow(() => {
+  // Mounted afresh after signing (the flow redirects here), so a mount-time load is current.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once on mount
+  useEffect(() => {
     load();
-  });
+  }, []);
   const run = (p: Promise<unknown>, ok = t.done) =>
     p
       .then(() => {
