@@ -12,6 +12,8 @@ export default defineAppConfig({
     'pages/family/index',
     'pages/privacy/index',
     'pages/contract/index',
+    'pages/appointments/index',
+    'pages/home-visit/index',
   ],
   subPackages: [
     {
@@ -20,7 +22,7 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/contracts/index', 'pages/agenda/index'],
     },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
-    { root: 'packages/admin', name: 'admin', pages: ['pages/index/index'] },
+    { root: 'packages/admin', name: 'admin', pages: ['pages/index/index', 'pages/schedule/index'] },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
     // The multi-step signing flow (agreement renderer, signature pad) stays out of the main package.

@@ -1,12 +1,13 @@
+import './booking.scss';
 import { Button } from '@nutui/nutui-react-taro';
 import type { TSlotView } from '@shared/api/appointment';
 import { addDays, shanghaiDay } from '@shared/time';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { apptZh as t } from '../../i18n/appointment';
 import type { ApiError } from '../../services/api';
-import { bookSlot, getAvailability, myActiveTeam } from '../../services/appointment';
+import { askReminderPermission, bookSlot, getAvailability, myActiveTeam } from '../../services/appointment';
 import { Page } from '../../theme/theme';
 
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -41,12 +42,14 @@ export default function Booking() {
   const days = [...new Set(slots.map((s) => s.day))];
   const confirm = async () => {
     if (!chosen || !team) return;
+    // First thing in the tap handler: WeChat only shows the subscribe dialog for a user gesture.
+    const subscribed = await askReminderPermission();
     try {
-      await bookSlot({ slotId: chosen.slotId, residentId: team.residentId, subscribed: false });
+      await bookSlot({ slotId: chosen.slotId, residentId: team.residentId, subscribed });
       setChosen(undefined);
-      setNote(t.booked);
+      const done = process.env.TARO_ENV === 'weapp' && !subscribed ? t.bookedNoReminder : t.booked;
       await load();
-      setNote(t.booked);
+      setNote(done);
     } catch (e) {
       setNote((e as ApiError).message);
     }
@@ -54,6 +57,14 @@ export default function Booking() {
   return (
     <Page>
       <View className="jy-title">{t.title}</View>
+      <View className="jy-actions">
+        <Button size="large" onClick={() => Taro.navigateTo({ url: '/pages/appointments/index' })}>
+          {t.myAppointments}
+        </Button>
+        <Button size="large" onClick={() => Taro.navigateTo({ url: '/pages/home-visit/index' })}>
+          {t.homeVisitEntry}
+        </Button>
+      </View>
       {!team ? (
         <View className="jy-card">
           <Text className="jy-muted">{note || t.noTeam}</Text>

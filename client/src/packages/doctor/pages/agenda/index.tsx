@@ -1,3 +1,4 @@
+import '../../../../pages/booking/booking.scss';
 import { Button } from '@nutui/nutui-react-taro';
 import type { TAppointmentView } from '@shared/api/appointment';
 import { shanghaiDay } from '@shared/time';
@@ -33,7 +34,7 @@ export default function Agenda() {
   return (
     <Page>
       <View className="jy-title">{t.agendaTitle}</View>
-      <View>
+      <View className="jy-tabs">
         {(['day', 'week'] as const).map((s) => (
           <Button
             key={s}
@@ -49,11 +50,11 @@ export default function Agenda() {
       </View>
       {items.length === 0 ? <View className="jy-muted">{t.empty}</View> : null}
       {items.map((a) => (
-        <View key={a.appointmentId} className="jy-card" data-testid={`agenda-${a.appointmentId}`}>
+        <View key={a.appointmentId} className="jy-card jy-slot" data-testid={`agenda-${a.appointmentId}`}>
           <Text>{`${a.day} ${a.time} ${a.residentName}`}</Text>
           <Text className="jy-muted">{`${a.doctorName ?? ''} · ${t.status[a.status] ?? a.status}`}</Text>
           {a.status === 'booked' ? (
-            <View>
+            <View className="jy-actions">
               <Button type="primary" size="large" onClick={() => void act(setAttended, a.appointmentId)}>
                 {t.attended}
               </Button>
