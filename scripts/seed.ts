@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
 import { demoContracts } from './seed/contracts';
+import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
 import { ensureLocalKeys } from './seed/local-key';
@@ -56,6 +57,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;
   }
+  Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   return written;
 }
 

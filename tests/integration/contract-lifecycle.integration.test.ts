@@ -1,6 +1,6 @@
 import { userIdFor } from '../../cloudfunctions/_lib/caller';
 import { ActionError } from '../../cloudfunctions/_lib/errors';
-import { insertSeated, type Repos } from '../../cloudfunctions/contract/handlers/common';
+import { contractIdFor, insertSeated, type Repos } from '../../cloudfunctions/contract/handlers/common';
 import { type ContractDoc, ContractRepository } from '../../cloudfunctions/contract/repositories/contracts';
 import type { TeamRecord } from '../../cloudfunctions/contract/repositories/teams';
 import { COLLECTIONS } from '../../shared/constants/collections';
@@ -120,6 +120,26 @@ describe('team capacity under concurrency', () => {
         )
       ).code,
     ).toBe('TEAM_FULL');
+  });
+});
+
+describe('demo contracts in the seed', () => {
+  it('are sealed for real: active, one pending for the leader, one inside its renewal window', async () => {
+    const id = (res: string) => contractIdFor(res, 'demo-seed');
+    for (const res of ['res-demo-c1', 'res-demo-c2', 'res-demo-c3', 'res-demo-c4']) {
+      const v = await call('verify', { contractId: id(res) }, DISTRICT);
+      expect(v).toMatchObject({ ok: true, data: { live: true, status: 'active', intact: true } });
+    }
+    const pending = await call('pendingList', { teamId: 'team-cg-1' }, LEADER_CG1);
+    expect(((pending.data?.contracts ?? []) as { contractId: string }[]).map((c) => c.contractId)).toContain(
+      id('res-demo-c5'),
+    );
+    const roster = await call('teamContracts', { teamId: 'team-cg-1', status: 'active' }, LEADER_CG1);
+    const soon = ((roster.data?.contracts ?? []) as Record<string, string>[]).find(
+      (c) => c.contractId === id('res-demo-c2'),
+    );
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(soon?.renewableFrom && soon.renewableFrom <= today && today <= String(soon.endDate)).toBe(true);
   });
 });
 
