@@ -125,7 +125,7 @@ describe('team capacity under concurrency', () => {
 
 describe('demo contracts in the seed', () => {
   it('are sealed for real: active, one pending for the leader, one inside its renewal window', async () => {
-    const id = (res: string) => contractIdFor(res, 'demo-seed');
+    const id = (res: string) => contractIdFor(res, 'demo-contract');
     for (const res of ['res-demo-c1', 'res-demo-c2', 'res-demo-c3', 'res-demo-c4']) {
       const v = await call('verify', { contractId: id(res) }, DISTRICT);
       expect(v).toMatchObject({ ok: true, data: { live: true, status: 'active', intact: true } });
