@@ -98,7 +98,7 @@ export default function MyAppointments() {
   };
 
   const card = (a: TAppointmentView, actions: boolean) => (
-    <View key={a.appointmentId} className="jy-card" data-testid={`appt-${a.appointmentId}`}>
+    <View key={a.appointmentId} className="jy-card jy-slot" data-testid={`appt-${a.appointmentId}`}>
       <Text>{`${a.day} ${a.time} · ${t.status[a.status] ?? a.status}`}</Text>
       <Text className="jy-muted">{`${a.doctorName ?? ''} · ${a.kind === 'outreach' ? `${t.outreach} · ` : ''}${a.location}`}</Text>
       <Text className="jy-muted">{t.forWhom(a.residentName)}</Text>
