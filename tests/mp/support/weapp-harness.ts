@@ -143,3 +143,14 @@ export async function waitForText(
     await simulate.sleep(25);
   }
 }
+
+/** Waits until the page renders any visible text at all, or fails. */
+export async function waitForAnyText(page: { dom?: HTMLElement }, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = (page.dom?.textContent ?? '').trim();
+    if (shown) return shown;
+    if (Date.now() > deadline) throw new Error('page rendered no text');
+    await simulate.sleep(25);
+  }
+}
