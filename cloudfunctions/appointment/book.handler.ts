@@ -13,7 +13,7 @@ import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
 import { bookAtomically } from './book.tx';
 import { newId } from './ids';
-import { AppointmentRepository, SlotLoadRepository } from './repositories/appointments';
+import { AppointmentRepository } from './repositories/appointments';
 import { SignedRepository } from './repositories/contracts';
 import { ResidentRepository } from './repositories/residents';
 import { ScheduleRepository } from './repositories/schedules';
@@ -30,11 +30,12 @@ async function slotFromSchedule(ctx: HandlerContext, slotId: string): Promise<Sl
 async function checkBookable(ctx: HandlerContext, residentId: string, slot: SlotDef, replacing?: string) {
   const { db, now } = ctx;
   const appts = new AppointmentRepository(db);
-  const [signed, mine, noShowDays] = await Promise.all([
+  // Live bookings (overlap rule) and recent no-shows (restriction rule) in one query.
+  const [signed, { live: mine, noShowDays }] = await Promise.all([
     new SignedRepository(db).isSignedTo(residentId, slot.teamId, now),
-    appts.liveOf(residentId, now),
-    appts.noShowDaysOf(
+    appts.bookingHistoryOf(
       residentId,
+      now,
       addDays(shanghaiDay(now), -CFG.noShow.windowDays - CFG.noShow.restrictDays),
     ),
   ]);
@@ -89,7 +90,6 @@ export const bookHandler: Handler<typeof book> = async ({ ctx, input }) => {
   const signed = await checkBookable(ctx, input.residentId, slot);
   const resident = (await new ResidentRepository(ctx.db).byId(input.residentId)) ?? refuse('NOT_FOUND');
   const appt = newAppointment(slot, { ...input, signed, userId, now: ctx.now });
-  await new SlotLoadRepository(ctx.db).ensure(slot);
   try {
     await bookAtomically(ctx.db, {
       slot,
@@ -127,7 +127,6 @@ export const rescheduleHandler: Handler<typeof reschedule> = async ({ ctx, input
     now: ctx.now,
     from: old._id,
   });
-  await new SlotLoadRepository(ctx.db).ensure(slot);
   try {
     await bookAtomically(ctx.db, {
       slot,

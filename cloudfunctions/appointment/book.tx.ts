@@ -17,14 +17,24 @@ const readCounter = async (t: Tx, slotId: string): Promise<Counter> => {
   return { booked: d?.booked ?? 0, unsignedBooked: d?.unsignedBooked ?? 0 };
 };
 
-/** Takes one seat of a slot inside the transaction, or refuses SLOT_FULL from what it read. */
+/**
+ * Takes one seat of a slot inside the transaction, or refuses SLOT_FULL from what it read. The
+ * counter is written whole with `set`, so the first booking of a slot creates it in the same
+ * commit (no separate "ensure" round trip): two first bookers lock the same document id, the
+ * later one conflicts at commit, is retried by the SDK and then reads the counter the first wrote.
+ */
 export async function takeSeat(t: Tx, slot: SlotDef, signed: boolean, now: Date): Promise<void> {
   const c = await readCounter(t, slot.slotId);
   if (seatsLeftFor(slot, { ...c }, { signed }, now, CFG) <= 0) refuse('SLOT_FULL');
   await t
     .collection(COLLECTIONS.slots)
     .doc(slot.slotId)
-    .update({ booked: c.booked + 1, unsignedBooked: c.unsignedBooked + (signed ? 0 : 1) });
+    .set({
+      teamId: slot.teamId,
+      day: slot.day,
+      booked: c.booked + 1,
+      unsignedBooked: c.unsignedBooked + (signed ? 0 : 1),
+    });
 }
 
 /** Gives a seat back (cancel, reschedule away). */

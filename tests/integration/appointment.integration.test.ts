@@ -341,6 +341,26 @@ describe('concurrency: the last seat', () => {
     expect(await count(COLLECTIONS.appointments, { slotId, status: 'booked' })).toBe(3);
     expect((await db.collection(COLLECTIONS.slots).doc(slotId).get()).data[0].booked).toBe(3);
   });
+
+  it('30 concurrent first bookers of an untouched slot create its counter once → exactly the open seats', async () => {
+    // Tuesday 10:30 clinic: 10 seats, 3 held for signed residents (> 24 h ahead) → 7 for the unsigned.
+    // No counter exists yet: the bookers race to create it inside their transactions.
+    const slotId = 'sch-st-cg-1-20261208-1030';
+    expect((await db.collection(COLLECTIONS.slots).doc(slotId).get()).data).toHaveLength(0);
+    const crowd = await Promise.all(Array.from({ length: 30 }, (_, i) => makeResident(emu, `fresh-${i}`)));
+    const results = await Promise.all(
+      crowd.map((p) => callAppt(emu, 'book', { slotId, residentId: p.residentId }, p.openid)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(7);
+    expect(results.filter((r) => !r.ok).map((r) => r.code)).toEqual(Array(23).fill('SLOT_FULL'));
+    expect(await count(COLLECTIONS.appointments, { slotId, status: 'booked' })).toBe(7);
+    expect((await db.collection(COLLECTIONS.slots).doc(slotId).get()).data[0]).toMatchObject({
+      teamId: 'team-cg-1',
+      day: '2026-12-08',
+      booked: 7,
+      unsignedBooked: 7,
+    });
+  });
 });
 
 describe('doctor side: agenda, attended, no-show', () => {

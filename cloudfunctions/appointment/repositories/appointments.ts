@@ -27,26 +27,28 @@ export class AppointmentRepository {
     return d?.type === 'home_visit' ? d : undefined;
   }
 
-  /** A resident's live bookings that have not ended (for the overlap rule). */
-  async liveOf(residentId: string, now: Date): Promise<AppointmentDoc[]> {
+  /**
+   * One request for the booking rules: the resident's booked and no-show
+   * slot appointments since `sinceDay`, newest first. Live bookings are all on or after today, so
+   * they always fall inside the window and come first under the limit.
+   */
+  async bookingHistoryOf(
+    residentId: string,
+    now: Date,
+    sinceDay: string,
+  ): Promise<{ live: AppointmentDoc[]; noShowDays: string[] }> {
     const _ = this.db.command;
     const { data } = await this.coll
-      .where({ residentId, type: 'slot', status: 'booked', end: _.gt(now) })
-      .field({ start: true, end: true, status: true })
-      .limit(100)
+      .where({ residentId, type: 'slot', status: _.in(['booked', 'no_show']), day: _.gte(sinceDay) })
+      .field({ start: true, end: true, status: true, day: true })
+      .orderBy('day', 'desc')
+      .limit(200)
       .get();
-    return data as AppointmentDoc[];
-  }
-
-  /** Shanghai days of a resident's no-shows since `sinceDay` (the no-show rule's window). */
-  async noShowDaysOf(residentId: string, sinceDay: string): Promise<string[]> {
-    const _ = this.db.command;
-    const { data } = await this.coll
-      .where({ residentId, type: 'slot', status: 'no_show', day: _.gte(sinceDay) })
-      .field({ day: true })
-      .limit(100)
-      .get();
-    return (data as { day: string }[]).map((d) => d.day);
+    const docs = data as (AppointmentDoc & { day: string })[];
+    return {
+      live: docs.filter((d) => d.status === 'booked' && new Date(d.end).getTime() > now.getTime()),
+      noShowDays: docs.filter((d) => d.status === 'no_show').map((d) => d.day),
+    };
   }
 
   /** Bookings and home visits of some residents (a family), newest first. */
@@ -132,20 +134,6 @@ export class SlotLoadRepository {
       for (const d of data as { _id: string; booked: number; unsignedBooked: number }[])
         out.push({ slotId: d._id, booked: d.booked, unsignedBooked: d.unsignedBooked });
       if (data.length < 1000) return out;
-    }
-  }
-
-  /**
-   * Makes sure the counter exists before a transaction updates it: created once with zero seats
-   * taken; a concurrent creator's clash is harmless (the other one made it).
-   */
-  async ensure(slot: { slotId: string; teamId: string; day: string }): Promise<void> {
-    const coll = this.db.collection(COLLECTIONS.slots);
-    if ((await coll.doc(slot.slotId).field({ _id: true }).get()).data.length) return;
-    try {
-      await coll.add({ _id: slot.slotId, teamId: slot.teamId, day: slot.day, booked: 0, unsignedBooked: 0 });
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'DATABASE_DUPLICATE_WRITE') throw e;
     }
   }
 }
