@@ -121,6 +121,14 @@ describe('appointment journey in Chromium', () => {
       .doc(`ct_${booked.appointmentId}`)
       .get();
     expect(contact.data).toHaveLength(1);
+    // The team's schedule editor (doctors of the team may edit their team's schedules).
+    await doctor.goto(`${emu.url}/#/packages/admin/pages/schedule/index?teamId=team-cg-1`);
+    await doctor.locator('.jy-card', { hasText: '周三 14:00–16:30' }).first().waitFor();
+    await shot(doctor, 'appointment-schedule');
+    // The resident's home-visit request form.
+    await resident.goto(`${emu.url}/#/pages/home-visit/index`);
+    await resident.locator('.jy-chip', { hasText: '张秀兰' }).waitFor();
+    await shot(resident, 'appointment-home-visit');
     // No full ID number or raw mobile on the doctor's page.
     expect(await doctor.content()).not.toMatch(/\d{17}[\dX]/);
   }, 180_000);

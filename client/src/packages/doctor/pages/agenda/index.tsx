@@ -1,13 +1,20 @@
+import '../../../../pages/forms.scss';
 import '../../../../pages/booking/booking.scss';
 import { Button } from '@nutui/nutui-react-taro';
-import type { TAppointmentView } from '@shared/api/appointment';
+import type { TAppointmentView, THomeVisitView } from '@shared/api/appointment';
 import { shanghaiDay } from '@shared/time';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { apptZh as t } from '../../../../i18n/appointment';
 import type { ApiError } from '../../../../services/api';
-import { getAgenda, setAttended, setNoShow } from '../../../../services/appointment';
+import {
+  acceptVisit,
+  declineVisit,
+  getAgenda,
+  setAttended,
+  setNoShow,
+} from '../../../../services/appointment';
 import { Page } from '../../../../theme/theme';
 
 /** 预约日程: a team's bookings for a day or a week; mark each attended or no-show. */
@@ -16,16 +23,37 @@ export default function Agenda() {
   const teamId = params.teamId ?? '';
   const [span, setSpan] = useState<'day' | 'week'>('day');
   const [items, setItems] = useState<TAppointmentView[]>([]);
+  const [visits, setVisits] = useState<THomeVisitView[]>([]);
+  // Per request: the time typed for accepting, or the reason typed for declining.
+  const [answers, setAnswers] = useState<Record<string, { time: string; reason: string }>>({});
   const [note, setNote] = useState('');
   const day = params.day ?? shanghaiDay(new Date());
   const load = (s = span) =>
     getAgenda({ teamId, day, span: s })
-      .then((r) => setItems(r.appointments))
+      .then((r) => {
+        setItems(r.appointments);
+        setVisits(r.homeVisits);
+      })
       .catch((e: ApiError) => setNote(e.message));
   useDidShow(() => void load());
   const act = async (fn: typeof setAttended | typeof setNoShow, appointmentId: string) => {
     try {
       await fn({ appointmentId });
+      await load();
+    } catch (e) {
+      setNote((e as ApiError).message);
+    }
+  };
+  const answer = (id: string) => answers[id] ?? { time: '', reason: '' };
+  const setAnswer = (id: string, patch: Partial<{ time: string; reason: string }>) =>
+    setAnswers((a) => ({ ...a, [id]: { ...answer(id), ...patch } }));
+  const respond = async (v: THomeVisitView, accept: boolean) => {
+    setNote('');
+    const a = answer(v.homeVisitId);
+    try {
+      if (accept)
+        await acceptVisit({ homeVisitId: v.homeVisitId, visitDay: v.preferredDay, time: a.time.trim() });
+      else await declineVisit({ homeVisitId: v.homeVisitId, reason: a.reason.trim() });
       await load();
     } catch (e) {
       setNote((e as ApiError).message);
@@ -60,6 +88,36 @@ export default function Agenda() {
               </Button>
               <Button size="large" onClick={() => void act(setNoShow, a.appointmentId)}>
                 {t.noShow}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {visits.length ? <View className="jy-subtitle">{t.homeVisits}</View> : null}
+      {visits.map((v) => (
+        <View key={v.homeVisitId} className="jy-card jy-slot" data-testid={`hv-${v.homeVisitId}`}>
+          <Text>{`${v.preferredDay} ${v.residentName} · ${t.hvNeeds[v.need] ?? ''} · ${t.hvStatus[v.status] ?? v.status}`}</Text>
+          <Text className="jy-muted">{v.address}</Text>
+          <Text className="jy-muted">{v.reason}</Text>
+          {v.status === 'requested' ? (
+            <View className="jy-form">
+              <Input
+                className="jy-input"
+                placeholder={t.hvTime}
+                value={answer(v.homeVisitId).time}
+                onInput={(e) => setAnswer(v.homeVisitId, { time: e.detail.value })}
+              />
+              <Button type="primary" size="large" onClick={() => void respond(v, true)}>
+                {t.hvAccept}
+              </Button>
+              <Input
+                className="jy-input"
+                placeholder={t.hvDeclineReason}
+                value={answer(v.homeVisitId).reason}
+                onInput={(e) => setAnswer(v.homeVisitId, { reason: e.detail.value })}
+              />
+              <Button size="large" onClick={() => void respond(v, false)}>
+                {t.hvDecline}
               </Button>
             </View>
           ) : null}
