@@ -110,4 +110,30 @@ describe('contract journey in Chromium', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   }, 120_000);
+
+  it("a doctor assists a resident without a smartphone on the doctor's phone; the channel is recorded", async () => {
+    const doctor = await phonePage(browser);
+    await loginAs(doctor, '王建国 · 家庭医生');
+    await doctor.goto(`${emulator.url}/#/packages/doctor/pages/contracts/index`);
+    await doctor.locator('input').last().fill('res-demo-1m');
+    await button(doctor, '选择签约团队').click();
+    await button(doctor, '东门社区家庭医生团队').click();
+    await doctor.locator('.jy-pick', { hasText: '居民编号 res-demo-1m' }).click();
+    await button(doctor, '下一步').click();
+    await doctor.getByTestId('fee').waitFor();
+    await button(doctor, '下一步').click();
+    await doctor.getByText('签约方式：医生协助签约').waitFor();
+    await doctor.locator('.nut-checkbox', { hasText: '我已阅读并同意以上协议' }).click();
+    await button(doctor, '下一步').click();
+    await doctor.getByText('协助签约：请让居民本人在本机屏幕上签名。').waitFor();
+    await drawSignature(doctor);
+    await button(doctor, '确认签名').click();
+    await doctor.getByText('已提交，等待团队确认').waitFor();
+    await shot(doctor, 'contract-assisted');
+    await doctor.goto(`${emulator.url}/#/packages/doctor/pages/contracts/index`);
+    await doctor
+      .locator('.jy-card', { hasText: '周桂英' })
+      .getByText('医生协助签约', { exact: false })
+      .waitFor();
+  }, 120_000);
 });

@@ -56,6 +56,8 @@ export const zhContract = {
     who: '为谁签约',
     self: '本人',
     assistedHint: '协助签约：请让居民本人在本机屏幕上签名。',
+    assisted: '协助签约',
+    residentNo: (id: string) => `居民编号 ${id}`,
     pickPackages: '选择服务包（基础包必选）',
     basic: '基础包',
     fee: '费用明细（由系统计算）',

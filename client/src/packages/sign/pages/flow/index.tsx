@@ -60,9 +60,9 @@ export default function SignFlow() {
         if (assistedId)
           setPerson({
             residentId: assistedId,
-            name: String(params.name ?? ''),
+            name: params.name ? decodeURIComponent(String(params.name)) : t.residentNo(assistedId),
             maskedIdNumber: '',
-            relation: '',
+            relation: t.assisted,
           });
         else fail(e);
       });
@@ -122,9 +122,12 @@ export default function SignFlow() {
           size="large"
           type="primary"
           block
-          onClick={() => Taro.redirectTo({ url: '/pages/contract/index' })}
+          onClick={() =>
+            // Staff go back to their work area; residents to 我的签约.
+            isStaff ? Taro.navigateBack() : Taro.redirectTo({ url: '/pages/contract/index' })
+          }
         >
-          {t.toMine}
+          {isStaff ? t.back : t.toMine}
         </Button>
       </Page>
     );
