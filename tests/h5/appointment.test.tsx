@@ -17,27 +17,6 @@ function stubGateway(answer: (key: string, input: Record<string, unknown>) => un
   }) as typeof fetch;
   return calls;
 }
-// The Taro H5 shim has no page lifecycle (the React framework plugin adds it in the build): in
-// jsdom a page is "shown" once, when it mounts. The mock is a lazy proxy over the real shim so
-// the shim's own imports resolve before anything reads from it.
-jest.mock('@tarojs/taro', () => {
-  const { useEffect, useRef } = jest.requireActual('react');
-  const useDidShow = (fn: () => void) => {
-    const shown = useRef(fn);
-    useEffect(() => shown.current(), []);
-  };
-  const real = () => jest.requireActual('@tarojs/taro');
-  return new Proxy(
-    {},
-    {
-      get: (_t, key) => {
-        if (key === '__esModule') return true;
-        if (key === 'useDidShow') return useDidShow;
-        return real()[key];
-      },
-    },
-  );
-});
 
 const ok = (data: unknown) => ({ ok: true, data });
 const actions = (calls: Call[]) => calls.map((c) => `${c.url.split('/').pop()}.${c.body.action}`);

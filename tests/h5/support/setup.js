@@ -13,3 +13,9 @@ Object.assign(globalThis, {
 });
 process.env.TARO_ENV = 'h5';
 process.env.TARO_PLATFORM = 'web';
+
+// jsdom has no canvas implementation (and logs an error when asked for one); components must
+// already cope with a missing 2D context, so answer that directly.
+if (typeof HTMLCanvasElement !== 'undefined') {
+  HTMLCanvasElement.prototype.getContext = () => null;
+}
