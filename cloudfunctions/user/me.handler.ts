@@ -31,8 +31,15 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
       consentWithdrawnAt: iso(r?.consent?.withdrawnAt),
     };
   }
+  // Where the staff member works comes from the resolved caller (no extra read).
+  const place = {
+    teamIds: caller.teamIds?.length ? [...caller.teamIds] : undefined,
+    gridIds: caller.gridIds?.length ? [...caller.gridIds] : undefined,
+    institutionId: caller.institutionId,
+    districtId: caller.districtId,
+  };
   // A district admin from configuration has no staff record.
-  if (!caller.staffId) return base;
+  if (!caller.staffId) return { ...base, ...place };
   const s = await new StaffRepo(db).get(caller.staffId, ['name', 'mobileMasked']);
-  return { ...base, staffId: caller.staffId, name: s?.name, maskedMobile: s?.mobileMasked };
+  return { ...base, ...place, staffId: caller.staffId, name: s?.name, maskedMobile: s?.mobileMasked };
 };

@@ -43,6 +43,11 @@ export const ZMeOutput = ZLoginOutput.extend({
   maskedMobile: z.string().optional(),
   maskedIdNumber: z.string().optional(),
   staffId: zId.optional(),
+  /** Where a staff member works, so their work area can open the right team's lists. */
+  teamIds: z.array(zId).optional(),
+  gridIds: z.array(zId).optional(),
+  institutionId: zId.optional(),
+  districtId: zId.optional(),
   /** Version of the privacy notice the resident consented to, and when (absent before verification). */
   consentVersion: z.string().optional(),
   consentedAt: zInstant.optional(),

@@ -30,9 +30,12 @@ const seededIds = [
 ];
 const seededMobiles = [1, 2, 3, 100, 101].map(demoMobile);
 
-/** Every 18-character run that is a checksum-valid resident ID. */
+/**
+ * Every checksum-valid resident ID standing alone as a token. A run inside a longer alphanumeric
+ * token (a hex id, a digest) is not an ID number, and one in ten such runs passes the checksum.
+ */
 function validIdsIn(text: string): string[] {
-  return [...text.matchAll(/\d{17}[\dX]/g)]
+  return [...text.matchAll(/(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/g)]
     .map((m) => m[0])
     .filter((s) => idCheckChar(s.slice(0, 17)) === s[17]);
 }

@@ -1,15 +1,47 @@
+import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { zh } from '../../../../i18n/zh';
+import type { ApiError } from '../../../../services/api';
+import { listTeams } from '../../../../services/contract';
+import { me } from '../../../../services/user';
 import { Page } from '../../../../theme/theme';
 
-/** Admin work area (sub-package): shell until its feature issue lands. */
+type Team = { teamId: string; name: string };
+const t = zh.admin;
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 管理后台 (家医管家): the institution's teams, each with its schedule editor; contract review. */
 export default function AdminHome() {
+  const [teams, setTeams] = useState<Team[] | null>(null);
+  const [error, setError] = useState('');
+  useDidShow(() => {
+    me()
+      .then((p) =>
+        p.institutionId ? listTeams({ institutionId: p.institutionId }) : { teams: [], total: 0 },
+      )
+      .then((r) => setTeams(r.teams.map((x) => ({ teamId: x.teamId, name: x.name }))))
+      .catch((e: ApiError) => setError(e.message || zh.staffHome.loadFailed));
+  });
   return (
     <Page>
-      <View className="jy-title">{zh.admin.title}</View>
-      <View className="jy-card">
-        <Text className="jy-muted">{zh.admin.intro}</Text>
-      </View>
+      <View className="jy-title">{t.title}</View>
+      {error ? <Text className="jy-status--bad">{error}</Text> : null}
+      <Cell.Group>
+        <Cell title={t.review} clickable onClick={go('/packages/doctor/pages/contracts/index')} />
+      </Cell.Group>
+      {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeams}</Text> : null}
+      {(teams ?? []).map((team) => (
+        <Cell.Group key={team.teamId} title={team.name}>
+          <Cell
+            title={t.schedule}
+            description={t.scheduleHint}
+            clickable
+            onClick={go(`/packages/admin/pages/schedule/index?teamId=${team.teamId}`)}
+          />
+        </Cell.Group>
+      ))}
     </Page>
   );
 }

@@ -1,15 +1,48 @@
+import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { zh } from '../../../../i18n/zh';
+import type { ApiError } from '../../../../services/api';
+import { teamDetail } from '../../../../services/contract';
+import { me } from '../../../../services/user';
 import { Page } from '../../../../theme/theme';
 
-/** Doctor work area (sub-package): shell until its feature issue lands. */
+type Team = { teamId: string; name: string };
+const t = zh.doctor;
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 医生工作台: the doctor's teams, each with its contract review and day agenda. */
 export default function DoctorHome() {
+  const [teams, setTeams] = useState<Team[] | null>(null);
+  const [error, setError] = useState('');
+  useDidShow(() => {
+    me()
+      .then((p) => Promise.all((p.teamIds ?? []).map((id) => teamDetail(id))))
+      .then((details) => setTeams(details.map((d) => ({ teamId: d.teamId, name: d.name }))))
+      .catch((e: ApiError) => setError(e.message || zh.staffHome.loadFailed));
+  });
   return (
     <Page>
-      <View className="jy-title">{zh.doctor.title}</View>
-      <View className="jy-card">
-        <Text className="jy-muted">{zh.doctor.intro}</Text>
-      </View>
+      <View className="jy-title">{t.title}</View>
+      {error ? <Text className="jy-status--bad">{error}</Text> : null}
+      {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeam}</Text> : null}
+      {(teams ?? []).map((team) => (
+        <Cell.Group key={team.teamId} title={team.name}>
+          <Cell
+            title={t.review}
+            description={t.reviewHint}
+            clickable
+            onClick={go('/packages/doctor/pages/contracts/index')}
+          />
+          <Cell
+            title={t.agenda}
+            description={t.agendaHint}
+            clickable
+            onClick={go(`/packages/doctor/pages/agenda/index?teamId=${team.teamId}`)}
+          />
+        </Cell.Group>
+      ))}
     </Page>
   );
 }
