@@ -4,6 +4,7 @@ import type { Role, StaffRole } from '@shared/constants/roles';
 import { configuredDistrictOf } from './config';
 import type { Database } from './db';
 import { lookupHash } from './pii';
+import type { WriteWindow } from './rateLimit';
 
 /** A `users` document: one per WeChat identity, keyed by a keyed hash of the openid. */
 export type UserDoc = {
@@ -13,6 +14,8 @@ export type UserDoc = {
   residentId?: string;
   staffId?: string;
   family?: { residentId: string; relation: string }[];
+  /** The caller's current write-limit window (see takeUserToken). */
+  writes?: WriteWindow;
   createdAt: Date;
 };
 
@@ -27,8 +30,11 @@ export type StaffScopeDoc = {
   districtId?: string;
 };
 
-/** The shared Caller plus the staff record it came from (profile look-ups need it). */
-export type ResolvedCaller = Caller & { staffId?: string };
+/**
+ * The shared Caller plus the staff record it came from (profile look-ups need it) and, for a
+ * caller with a `users` document, its write window — read here so the limit costs no extra read.
+ */
+export type ResolvedCaller = Caller & { staffId?: string; hasUserDoc?: boolean; writes?: WriteWindow };
 
 /**
  * The user id of an openid. Deterministic, so login and the guard read the user with one
@@ -48,12 +54,14 @@ export async function resolveCaller(db: Database, openid: string): Promise<Resol
   const { data } = await db
     .collection(COLLECTIONS.users)
     .doc(userId)
-    .field({ role: true, residentId: true, staffId: true, family: true })
+    .field({ role: true, residentId: true, staffId: true, family: true, writes: true })
     .get();
   const user = (data as Partial<UserDoc>[])[0];
   if (!user?.role) return { role: 'guest' };
+  const limitState = { hasUserDoc: true, ...(user.writes ? { writes: user.writes } : {}) };
   if (user.role === 'resident') {
     return {
+      ...limitState,
       role: 'resident',
       userId,
       residentId: user.residentId,
@@ -77,6 +85,7 @@ export async function resolveCaller(db: Database, openid: string): Promise<Resol
   ).data[0] as StaffScopeDoc | undefined;
   if (!staff || staff.openid !== openid) return { role: 'guest' };
   return {
+    ...limitState,
     role: staff.role,
     userId,
     staffId: staff._id,

@@ -12,7 +12,7 @@ import { type ResolvedCaller, resolveCaller, userIdFor } from './caller';
 import { now as clockNow } from './clock';
 import { currentDatabase, type Database } from './db';
 import { ActionError } from './errors';
-import { takeToken } from './rateLimit';
+import { takeToken, takeUserToken } from './rateLimit';
 import { identityFrom } from './runtime';
 
 /** What a handler gets: the resolved caller, the database, the time, and the scope check. */
@@ -103,10 +103,14 @@ export function createGuardedFunction(fn: FunctionName, bound: readonly Bound[])
       const admitted = admit(def, caller);
       if ('code' in admitted) return fail(admitted.code);
       if (!READ_ACTIONS.has(label)) {
-        const key = `w_${userIdFor(openid)}`;
-        const max = RATE_LIMIT.maxWrites;
-        if (!(await takeToken(db, key, { windowMs: RATE_LIMIT.windowMs, max }, now)))
-          return fail('RATE_LIMITED');
+        const limit = { windowMs: RATE_LIMIT.windowMs, max: RATE_LIMIT.maxWrites };
+        const userId = userIdFor(openid);
+        // Callers with a users document keep their window on it (one request); others (guests,
+        // configured district admins) use a window document of their own.
+        const allowed = caller.hasUserDoc
+          ? await takeUserToken(db, userId, caller.writes, limit, now)
+          : await takeToken(db, `w_${userId}`, limit, now);
+        if (!allowed) return fail('RATE_LIMITED');
       }
       const input = parseWith(def.input, parsed.data.input ?? {});
       if (!input.ok) return fail('BAD_INPUT', input.issues);

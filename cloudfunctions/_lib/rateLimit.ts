@@ -41,3 +41,38 @@ export async function tokensUsed(db: Database, key: string, windowMs: number, no
     .get();
   return ((data as { count?: number }[])[0]?.count ?? 0) as number;
 }
+
+/** A caller's write window kept on their own `users` document (read with the caller, no extra request). */
+export type WriteWindow = { start: number; count: number };
+
+/**
+ * The write limit for a caller who has a `users` document: the guard already read the window with
+ * the caller, so one conditional update decides — increment while under the limit in the same
+ * window, or start a new window (conditional on the window it read, so two concurrent first
+ * writes cannot both reset it). A full window is refused without a request.
+ * Example: limit 20/min, window read {start: 12:00, count: 20} at 12:00:30 → refused, no request.
+ */
+export async function takeUserToken(
+  db: Database,
+  userId: string,
+  read: WriteWindow | undefined,
+  limit: { windowMs: number; max: number },
+  now: Date,
+): Promise<boolean> {
+  const start = Math.floor(now.getTime() / limit.windowMs) * limit.windowMs;
+  const _ = db.command;
+  const users = db.collection(COLLECTIONS.users);
+  const increment = async () =>
+    (
+      await users
+        .where({ _id: userId, 'writes.start': start, 'writes.count': _.lt(limit.max) })
+        .update({ 'writes.count': _.inc(1) })
+    ).updated === 1;
+  if (read?.start === start) return read.count < limit.max && increment();
+  const previous = read ? { 'writes.start': read.start } : { writes: _.exists(false) };
+  const opened = await users
+    .where({ _id: userId, ...previous })
+    .update({ writes: _.set({ start, count: 1 }) });
+  // Lost the race to open this window: count against the one the other call opened.
+  return opened.updated === 1 || increment();
+}

@@ -1,5 +1,4 @@
 import type { Target } from '@shared/api/authorize';
-import { COLLECTIONS } from '@shared/constants/collections';
 import type { ErrorCode } from '@shared/constants/errors';
 import type { AgreementFacts } from '@shared/contract/agreement';
 import type { SigningChannel } from '@shared/contract/channel';
@@ -7,7 +6,6 @@ import { DEFAULT_CONTRACT_CONFIG } from '@shared/contract/config';
 import type { TContract } from '@shared/contract/model';
 import type { Quote } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { userIdFor } from '../../_lib/caller';
 import { isDuplicateWrite, refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 import { type ContractDoc, ContractRepository } from '../repositories/contracts';
@@ -69,23 +67,11 @@ export const loadResident = async (ctx: HandlerContext, r: Repos, residentId: st
   return resident;
 };
 
-/**
- * The staff id of a doctor caller (to check team leadership). The guard's Caller carries team ids
- * but not the staff id, so it is read from the caller's user record (one request).
- */
-export const staffIdOf = async (ctx: HandlerContext): Promise<string | undefined> => {
-  const { data } = await ctx.db
-    .collection(COLLECTIONS.users)
-    .doc(userIdFor(ctx.openid))
-    .field({ staffId: true })
-    .get();
-  return (data as { staffId?: string }[])[0]?.staffId;
-};
-
 /** Only the team's leader (a doctor) or an admin of its institution decides on a request. */
 export const assertMayDecide = async (ctx: HandlerContext, team: TeamRecord | undefined) => {
   if (ctx.caller.role === 'institution_admin') return;
-  const staffId = await staffIdOf(ctx);
+  // The guard resolved the caller's staff record already: leadership costs no extra read.
+  const staffId = ctx.caller.staffId;
   if (!team || staffId === undefined || team.leaderStaffId !== staffId) refuse('NOT_TEAM_LEADER');
 };
 
