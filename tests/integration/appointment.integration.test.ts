@@ -553,3 +553,40 @@ describe('home visits', () => {
     );
   });
 });
+
+describe('late changes and unknown home visits', () => {
+  afterAll(() => pinClock(emu, NOW));
+
+  it('a resident cannot cancel within the change cut-off before the visit: TOO_LATE_TO_CHANGE', async () => {
+    const me = await makeResident(emu, 'late-a', { signedTo: 'team-cg-1' });
+    const slotId = 'sch-st-cg-1-20261130-0930';
+    const r = await callAppt(emu, 'book', { slotId, residentId: me.residentId }, me.openid);
+    expect(r).toMatchObject({ ok: true, data: { status: 'booked' } });
+    // 30 minutes before a 09:30 visit, inside the 60-minute cut-off (docs/appointment.md).
+    pinClock(emu, '2026-11-30T09:00:00+08:00');
+    expectRefused(
+      await callAppt(emu, 'cancel', { appointmentId: r.data.appointmentId, reason: '临时有事' }, me.openid),
+      'TOO_LATE_TO_CHANGE',
+    );
+    expect(
+      (await db.collection(COLLECTIONS.appointments).doc(r.data.appointmentId).get()).data[0].status,
+    ).toBe('booked');
+  });
+
+  it('answering a home visit that does not exist is HOME_VISIT_NOT_FOUND', async () => {
+    pinClock(emu, NOW);
+    expectRefused(
+      await callAppt(
+        emu,
+        'acceptHomeVisit',
+        { homeVisitId: 'hv-missing', visitDay: '2026-11-30', time: '15:00' },
+        DOCTOR,
+      ),
+      'HOME_VISIT_NOT_FOUND',
+    );
+    expectRefused(
+      await callAppt(emu, 'declineHomeVisit', { homeVisitId: 'hv-missing', reason: '人手不足' }, DOCTOR),
+      'HOME_VISIT_NOT_FOUND',
+    );
+  });
+});
