@@ -68,6 +68,13 @@ export function installWeapp(cloud: (call: CloudCall) => Promise<unknown>) {
   const fakePage = (def: Def) => {
     pages.push(def);
   };
+  // j-component's WXML runtime warns about Taro's recursive templates it cannot resolve (the
+  // built page still renders); the warning prints a whole minified bundle, so keep it out of logs.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('WXMLRT_')) return;
+    warn(...args);
+  };
   Object.assign(globalThis, {
     wx: wxProxy,
     App: fakeApp,
