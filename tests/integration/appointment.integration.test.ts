@@ -146,8 +146,8 @@ describe('book, cancel, reschedule', () => {
     const id = r.data.appointmentId;
     const outbox = (await db.collection(COLLECTIONS.outbox).where({ appointmentId: id }).get()).data;
     expect(outbox.map((o: Any) => o._id).sort()).toEqual([
-      'apptrem_' + id + '_202611300100_before',
-      'apptrem_' + id + '_202611300100_eve',
+      `apptrem_${id}_202611300100_before`,
+      `apptrem_${id}_202611300100_eve`,
     ]);
     expect(outbox[0]).toMatchObject({ status: 'queued', templateId: 'TPL_APPOINTMENT_REMINDER_LOCAL' });
     expect(await count(COLLECTIONS.subscriptions)).toBeGreaterThanOrEqual(1);

@@ -27,15 +27,13 @@ beforeAll(async () => {
     .collection(COLLECTIONS.users)
     .add({ _id: userIdFor(NURSE), openid: NURSE, role: 'doctor', staffId: 'st-cg-2', createdAt: new Date() });
   // A resident registered by the grid worker who has not completed real-name verification.
-  await db
-    .collection(COLLECTIONS.residents)
-    .add({
-      _id: 'res-unverified',
-      name: '未实名',
-      gridId: 'r-cg-dm-g1',
-      villageId: 'r-cg-dm',
-      verified: false,
-    });
+  await db.collection(COLLECTIONS.residents).add({
+    _id: 'res-unverified',
+    name: '未实名',
+    gridId: 'r-cg-dm-g1',
+    villageId: 'r-cg-dm',
+    verified: false,
+  });
 }, 120_000);
 afterAll(() => emu?.close());
 

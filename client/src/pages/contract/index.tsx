@@ -1,9 +1,10 @@
 import '../forms.scss';
 import '../sign/sign.scss';
 import { Button } from '@nutui/nutui-react-taro';
+import { shanghaiDay } from '@shared/time';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { zhContract } from '../../i18n/contract';
 import type { ApiError } from '../../services/api';
 import * as api from '../../services/contract';
@@ -12,7 +13,8 @@ import { CHANGE_KEY } from '../sign/change';
 import { type CardActions, ContractCard } from './ContractCard';
 
 const t = zhContract.mine;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+// Days are Shanghai calendar days whatever the phone's zone (shared/time).
+const today = () => shanghaiDay(new Date());
 
 /** 我的签约: my and my family's contracts, newest first, with what can be done on each. */
 export default function MyContracts() {
@@ -24,11 +26,10 @@ export default function MyContracts() {
       .mine()
       .then((r) => setList([...r.contracts].sort((a, b) => b.signedAt.localeCompare(a.signedAt))))
       .catch((e: ApiError) => setError(e.message));
-  // Mounted afresh after signing (the flow redirects here), so a mount-time load is current.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once on mount
-  useEffect(() => {
+  // Reload whenever the page is shown: after signing, or after a decision made elsewhere.
+  useDidShow(() => {
     load();
-  }, []);
+  });
   const run = (p: Promise<unknown>, ok = t.done) =>
     p
       .then(() => {
