@@ -4,7 +4,8 @@ import { type Day, isValidDay, shanghaiDay } from '../time';
 /**
  * Chinese resident identity number, GB 11643-1999: 6-digit region code, 8-digit birth date,
  * 3-digit sequence (odd = male, even = female), ISO 7064 MOD 11-2 check character (0–9 or X).
- * Example: 11010519491231002X → Beijing (110105), born 1949-12-31, sequence 002 → female.
+ * Example (the standard's own, written in groups so no real-format number sits in source):
+ * 110105·19491231·002·X → Beijing (110105), born 1949-12-31, sequence 002 → female.
  */
 export type Sex = 'male' | 'female';
 export type ResidentIdFacts = { idNumber: string; regionCode: string; birthDate: Day; sex: Sex };
@@ -25,14 +26,14 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
   ...['71', '81', '82'],
 ]);
 
-/** The check character for the first 17 digits: '11010519491231002' → 'X'. */
+/** The check character for the first 17 digits: 110105·19491231·002 → 'X'. */
 export const idCheckChar = (first17: string): string => {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17.charAt(i)) * (WEIGHTS[i] ?? 0);
   return CHECK_CHARS.charAt(sum % 11);
 };
 
-/** Uppercases a trailing x and trims spaces, so '11010519491231002x ' reads as '…002X'. */
+/** Uppercases a trailing x and trims spaces, so '…002x ' reads as '…002X'. */
 export const normalizeIdNumber = (raw: string): string => raw.trim().toUpperCase();
 
 /** Checks everything that does not need a clock: shape, region, calendar date, check character. */
@@ -57,7 +58,7 @@ export const parseIdNumber = (raw: string, now: Date): IdResult => {
   return r.value.birthDate > shanghaiDay(now) ? { ok: false, code: 'ID_FUTURE' } : r;
 };
 
-/** Masks for display and logs: 11010519491231002X → 1101**********002X (first 4, last 4). */
+/** Masks for display and logs: 110105·19491231·002·X → 1101**********002X (first 4, last 4). */
 export const maskIdNumber = (id: string): string => {
   const s = normalizeIdNumber(id);
   return s.length <= 8 ? '*'.repeat(s.length) : `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
