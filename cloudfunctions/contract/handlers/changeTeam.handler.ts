@@ -14,10 +14,9 @@ import {
   insertSeated,
   loadContract,
   loadResident,
-  loadSignature,
   must,
   repos,
-  sealedDoc,
+  sealRequest,
 } from './common';
 
 /** Signing again with another team (POLICY: changing team means re-signing); the old one ends on confirmation. */
@@ -54,8 +53,7 @@ export async function changeTeamHandler({
     }),
   );
   const live = await checkTeamFor(r, team, resident);
-  const signature = await loadSignature(r, input.signatureFileId);
-  const doc = sealedDoc({
+  const doc = await sealRequest(r, {
     contract,
     requestId: input.requestId,
     channel,
@@ -63,7 +61,6 @@ export async function changeTeamHandler({
     team,
     fee,
     signatureFileId: input.signatureFileId,
-    signature,
     now: ctx.now,
   });
   return contractView(await insertSeated(r, doc, team, live), ctx.now, team);

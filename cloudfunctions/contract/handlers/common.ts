@@ -139,6 +139,15 @@ export const loadSignature = async (r: Repos, fileId: string): Promise<Buffer> =
   return isSignaturePng(bytes) ? bytes : refuse('SIGNATURE_INVALID');
 };
 
+/**
+ * The tail every new request shares (sign, renew, changeTeam): download and check the signature
+ * image, then seal the agreement over it.
+ */
+export const sealRequest = async (
+  r: Repos,
+  a: Omit<Parameters<typeof sealedDoc>[0], 'signature'>,
+): Promise<ContractDoc> => sealedDoc({ ...a, signature: await loadSignature(r, a.signatureFileId) });
+
 /** Everything a new request stores besides the state-machine fields. */
 export const sealedDoc = (a: {
   contract: TContract;

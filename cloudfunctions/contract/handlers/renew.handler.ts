@@ -8,16 +8,7 @@ import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 import { tagsOn } from '../repositories/residents';
 import { contractView } from '../view';
-import {
-  contractIdFor,
-  insertRequest,
-  loadContract,
-  loadResident,
-  loadSignature,
-  must,
-  repos,
-  sealedDoc,
-} from './common';
+import { contractIdFor, insertRequest, loadContract, loadResident, must, repos, sealRequest } from './common';
 
 /** Renewal with the same team inside the window (30 days before to 30 days after the end). */
 export async function renewHandler({
@@ -43,8 +34,7 @@ export async function renewHandler({
   const contract = must(
     requestRenewal(source, { id, now: ctx.now, signedBy: ctx.caller.userId ?? '', siblings, packageIds }),
   );
-  const signature = await loadSignature(r, input.signatureFileId);
-  const doc = sealedDoc({
+  const doc = await sealRequest(r, {
     contract,
     requestId: input.requestId,
     channel,
@@ -52,7 +42,6 @@ export async function renewHandler({
     team,
     fee,
     signatureFileId: input.signatureFileId,
-    signature,
     now: ctx.now,
   });
   return contractView(await insertRequest(r, doc), ctx.now, team);

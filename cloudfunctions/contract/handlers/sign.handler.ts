@@ -8,16 +8,7 @@ import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 import { tagsOn } from '../repositories/residents';
 import { contractView } from '../view';
-import {
-  checkTeamFor,
-  contractIdFor,
-  insertSeated,
-  loadResident,
-  loadSignature,
-  must,
-  repos,
-  sealedDoc,
-} from './common';
+import { checkTeamFor, contractIdFor, insertSeated, loadResident, must, repos, sealRequest } from './common';
 
 /**
  * A new contract request → pending. Everything stored is recomputed here: the fee from the
@@ -58,8 +49,7 @@ export async function signHandler({
   if (!requested.ok && requested.code === 'ALREADY_PENDING') refuse('CONTRACT_EXISTS');
   const contract = must(requested);
   const live = await checkTeamFor(r, team, resident);
-  const signature = await loadSignature(r, input.signatureFileId);
-  const doc = sealedDoc({
+  const doc = await sealRequest(r, {
     contract,
     requestId: input.requestId,
     channel,
@@ -67,7 +57,6 @@ export async function signHandler({
     team,
     fee,
     signatureFileId: input.signatureFileId,
-    signature,
     now: ctx.now,
   });
   return contractView(await insertSeated(r, doc, team, live), ctx.now, team);
