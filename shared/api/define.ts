@@ -22,6 +22,7 @@ export const COMMON_ERRORS = [
   'FORBIDDEN',
   'OUT_OF_SCOPE',
   'INTERNAL',
+  'BUSY',
 ] as const;
 
 /**

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  // contention: retries ran out; the client may retry the same request
+  'BUSY',
   // identity documents
   'ID_FORMAT',
   'ID_REGION',

@@ -12,6 +12,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: '记录不存在',
   CONFLICT: '数据已被修改，请刷新后重试',
   INTERNAL: '系统繁忙，请稍后再试',
+  BUSY: '操作的人较多，请稍后重试',
   ID_FORMAT: '身份证号应为18位，最后一位可为数字或X',
   ID_REGION: '身份证号的地区码无效',
   ID_DATE: '身份证号中的出生日期无效',
