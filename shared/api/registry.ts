@@ -1,4 +1,5 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { USER_ACTIONS } from './user';
@@ -7,7 +8,12 @@ import { USER_ACTIONS } from './user';
  * Every action of every function, for the entry router ("unknown action" → UNKNOWN_ACTION) and
  * for the permission-matrix test, which iterates action × role. Later domains append here.
  */
-export const ACTIONS: readonly ActionDef[] = [...USER_ACTIONS, ...CONTRACT_ACTIONS, ...APPOINTMENT_ACTIONS];
+export const ACTIONS: readonly ActionDef[] = [
+  ...USER_ACTIONS,
+  ...CONTRACT_ACTIONS,
+  ...APPOINTMENT_ACTIONS,
+  ...CARE_ACTIONS,
+];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
 export const findAction = (fn: FunctionName, action: string): ActionDef | undefined =>

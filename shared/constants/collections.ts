@@ -24,6 +24,9 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
+  careStates: 'careStates',
+  careTasks: 'careTasks',
+  careCounters: 'careCounters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -73,5 +73,11 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // care (quarterly contact, follow-ups, referrals, long prescriptions)
+  'NOT_UNDER_CARE',
+  'REMOVAL_REASON_REQUIRED',
+  'REFERRAL_NOT_FOUND',
+  'NOT_STABLE_CHRONIC',
+  'IMPLAUSIBLE_VALUE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,4 +32,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'care.worklist',
+  'care.timeline',
+  'care.coverage',
+  'care.myPlan',
 ]);
