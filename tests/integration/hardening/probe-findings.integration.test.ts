@@ -46,3 +46,52 @@ describe('3. appointment.availability for staff', () => {
     ).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
   });
 });
+
+describe('1. contract scope decided from the stored resident and team, never the caller-supplied teamId', () => {
+  // res-demo-2 lives in 青山村 (team-qs-1's area); Dr Wang leads team-cg-1 (东门社区).
+  const stranger = { residentId: 'res-demo-2', packageIds: ['pkg-basic'] };
+
+  it('refuses a doctor quoting for a resident outside their team area while naming their own team', async () => {
+    for (const pkg of [['pkg-basic'], ['pkg-basic', 'pkg-elderly'], ['pkg-basic', 'pkg-chronic']]) {
+      const r = await call(
+        'contract',
+        'quote',
+        { ...stranger, teamId: 'team-cg-1', packageIds: pkg },
+        'demo-doctor-cg-1',
+      );
+      // The same answer whatever the package: eligibility would reveal the stranger's tags.
+      expect(r).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+    }
+  });
+
+  it('refuses the same doctor signing that resident (scope, before any other check)', async () => {
+    const r = await call(
+      'contract',
+      'sign',
+      {
+        ...stranger,
+        teamId: 'team-cg-1',
+        consent: true,
+        requestId: 'probe-sign-1',
+        signatureFileId: 'cloud://local-dev.x/none.png',
+      },
+      'demo-doctor-cg-1',
+    );
+    expect(r).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+  });
+
+  it('refuses a doctor naming a team of the right area that is not theirs', async () => {
+    const r = await call('contract', 'quote', { ...stranger, teamId: 'team-qs-1' }, 'demo-doctor-cg-1');
+    expect(r).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+  });
+
+  it('still quotes for a resident of the doctor own team area', async () => {
+    const r = await call(
+      'contract',
+      'quote',
+      { residentId: 'res-demo-1', teamId: 'team-cg-1', packageIds: ['pkg-basic'] },
+      'demo-doctor-cg-1',
+    );
+    expect(r.ok).toBe(true);
+  });
+});
