@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { CareCounterDoc } from '@shared/db/schemas/careCounters';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 /** Counter ids of the units a resident counts in: team, grid, institution (`null` skipped). */
 export const unitKeys = (u: { teamId: string; gridId?: string; institutionId?: string }): string[] => [
@@ -19,7 +19,9 @@ export async function bumpInTx(
   now: Date,
 ): Promise<void> {
   for (const id of ids) {
-    const cur = await txGet<CareCounterDoc>(t, COLLECTIONS.careCounters, id);
+    const cur = await txData<CareCounterDoc>(
+      (await t.collection(COLLECTIONS.careCounters).doc(id).get()).data,
+    );
     const { _id, ...rest } = cur ?? { _id: id };
     await t
       .collection(COLLECTIONS.careCounters)

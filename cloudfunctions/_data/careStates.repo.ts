@@ -6,11 +6,13 @@ import { shanghaiDay } from '@shared/time';
 import { type Database, inTransaction, type Tx } from '../_lib/db';
 import { bumpInTx, unitKeys } from './careCounters.repo';
 import { putTaskInTx, taskInTx } from './careTasks.repo';
-import { txGet } from './tx';
+import * as contracts from './contracts.repo';
+import { txData } from './fields';
+import * as residents from './residents.repo';
 
 /** A resident's care state inside a transaction. */
-export const careStateInTx = (t: Tx, residentId: string) =>
-  txGet<CareStateDoc>(t, COLLECTIONS.careStates, residentId);
+export const careStateInTx = async (t: Tx, residentId: string) =>
+  txData<CareStateDoc>((await t.collection(COLLECTIONS.careStates).doc(residentId).get()).data);
 
 /** A resident's care state (one request). */
 export async function careStateOf(db: Database, residentId: string): Promise<CareStateDoc | undefined> {
@@ -54,17 +56,19 @@ type ResidentFacts = {
  * Reads the contract and the resident (2 requests), then one transaction.
  */
 export async function openCareForContract(db: Database, contractId: string, now: Date): Promise<boolean> {
-  const c = (await db.collection(COLLECTIONS.contracts).doc(contractId).get()).data[0] as
-    | ContractFacts
-    | undefined;
+  const c = (await contracts.findFields(db, contractId, [
+    'residentId',
+    'teamId',
+    'institutionId',
+    'gridId',
+    'status',
+    'startDate',
+    'endDate',
+  ])) as ContractFacts | undefined;
   if (c?.status !== 'active' || !c.startDate || !c.endDate) return false;
-  const r = (
-    await db
-      .collection(COLLECTIONS.residents)
-      .doc(c.residentId)
-      .field({ name: true, birthDate: true, sex: true, tags: true, gridId: true })
-      .get()
-  ).data[0] as ResidentFacts | undefined;
+  const r = (await residents.findById(db, c.residentId, ['name', 'birthDate', 'sex', 'tags', 'gridId'])) as
+    | ResidentFacts
+    | undefined;
   if (!r) return false;
   const today = shanghaiDay(now);
   const term = { start: c.startDate, end: c.endDate };
@@ -132,15 +136,9 @@ export async function openCareForContract(db: Database, contractId: string, now:
  * function existed). Bounded: one query on the resident's contracts, then openCareForContract.
  */
 export async function ensureCare(db: Database, residentId: string, now: Date): Promise<boolean> {
-  const { data } = await db
-    .collection(COLLECTIONS.contracts)
-    .where({ residentId, status: 'active' })
-    .field({ _id: true, startDate: true, endDate: true })
-    .limit(5)
-    .get();
   const today = shanghaiDay(now);
-  const live = (data as ContractFacts[]).find(
-    (x) => (x.startDate ?? '9999') <= today && (x.endDate ?? '') >= today,
+  const live = (await contracts.ofResident(db, residentId)).find(
+    (x) => x.status === 'active' && (x.startDate ?? '9999') <= today && (x.endDate ?? '') >= today,
   );
   return live ? openCareForContract(db, live._id, now) : false;
 }

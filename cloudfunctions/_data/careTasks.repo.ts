@@ -4,7 +4,7 @@ import type { CareStateDoc } from '@shared/db/schemas/careStates';
 import type { CareTaskDoc } from '@shared/db/schemas/careTasks';
 import type { Day } from '@shared/time';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 type Owner = Pick<CareStateDoc, 'residentId' | 'teamId' | 'gridId' | 'nameMasked' | 'chains'>;
 
@@ -44,7 +44,8 @@ export async function dropTaskInTx(t: Tx, owner: Owner, id: string): Promise<voi
 }
 
 /** One chain, read inside the transaction. */
-export const taskInTx = (t: Tx, id: string) => txGet<CareTaskDoc>(t, COLLECTIONS.careTasks, id);
+export const taskInTx = async (t: Tx, id: string) =>
+  txData<CareTaskDoc>((await t.collection(COLLECTIONS.careTasks).doc(id).get()).data);
 
 /** Updates fields of an open chain (call-back day, attempts). */
 export async function patchTaskInTx(t: Tx, id: string, patch: Partial<CareTaskDoc>): Promise<void> {

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { ContactDoc } from '@shared/db/schemas/contacts';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 /** Writes one `contacts` record inside the transaction that resolves its task. */
 export async function addContactInTx(t: Tx, doc: ContactDoc): Promise<void> {
@@ -10,7 +10,8 @@ export async function addContactInTx(t: Tx, doc: ContactDoc): Promise<void> {
 }
 
 /** One record inside a transaction. */
-export const contactsInTx = (t: Tx, id: string) => txGet<ContactDoc>(t, COLLECTIONS.contacts, id);
+export const contactsInTx = async (t: Tx, id: string) =>
+  txData<ContactDoc>((await t.collection(COLLECTIONS.contacts).doc(id).get()).data);
 
 /** One record (one request). */
 export async function contactsById(db: Database, id: string): Promise<ContactDoc | undefined> {

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { FollowupDoc } from '@shared/db/schemas/followups';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 /** Writes one `followups` record inside the transaction that resolves its task. */
 export async function addFollowupInTx(t: Tx, doc: FollowupDoc): Promise<void> {
@@ -10,7 +10,8 @@ export async function addFollowupInTx(t: Tx, doc: FollowupDoc): Promise<void> {
 }
 
 /** One record inside a transaction. */
-export const followupsInTx = (t: Tx, id: string) => txGet<FollowupDoc>(t, COLLECTIONS.followups, id);
+export const followupsInTx = async (t: Tx, id: string) =>
+  txData<FollowupDoc>((await t.collection(COLLECTIONS.followups).doc(id).get()).data);
 
 /** One record (one request). */
 export async function followupsById(db: Database, id: string): Promise<FollowupDoc | undefined> {

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { PrescriptionDoc } from '@shared/db/schemas/prescriptions';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 /** Writes one `prescriptions` record inside the transaction that resolves its task. */
 export async function addPrescriptionInTx(t: Tx, doc: PrescriptionDoc): Promise<void> {
@@ -10,8 +10,8 @@ export async function addPrescriptionInTx(t: Tx, doc: PrescriptionDoc): Promise<
 }
 
 /** One record inside a transaction. */
-export const prescriptionsInTx = (t: Tx, id: string) =>
-  txGet<PrescriptionDoc>(t, COLLECTIONS.prescriptions, id);
+export const prescriptionsInTx = async (t: Tx, id: string) =>
+  txData<PrescriptionDoc>((await t.collection(COLLECTIONS.prescriptions).doc(id).get()).data);
 
 /** One record (one request). */
 export async function prescriptionsById(db: Database, id: string): Promise<PrescriptionDoc | undefined> {

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { ReferralDoc } from '@shared/db/schemas/referrals';
 import type { Database, Tx } from '../_lib/db';
-import { txGet } from './tx';
+import { txData } from './fields';
 
 /** Writes one `referrals` record inside the transaction that resolves its task. */
 export async function addReferralInTx(t: Tx, doc: ReferralDoc): Promise<void> {
@@ -10,7 +10,8 @@ export async function addReferralInTx(t: Tx, doc: ReferralDoc): Promise<void> {
 }
 
 /** One record inside a transaction. */
-export const referralsInTx = (t: Tx, id: string) => txGet<ReferralDoc>(t, COLLECTIONS.referrals, id);
+export const referralsInTx = async (t: Tx, id: string) =>
+  txData<ReferralDoc>((await t.collection(COLLECTIONS.referrals).doc(id).get()).data);
 
 /** One record (one request). */
 export async function referralsById(db: Database, id: string): Promise<ReferralDoc | undefined> {

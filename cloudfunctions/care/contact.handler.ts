@@ -9,7 +9,8 @@ import { addDays, shanghaiDay } from '@shared/time';
 import { bumpInTx, unitKeys } from '../_data/careCounters.repo';
 import { patchTaskInTx, taskInTx } from '../_data/careTasks.repo';
 import { addContactInTx } from '../_data/contacts.repo';
-import { txGet } from '../_data/tx';
+import * as contracts from '../_data/contracts.repo';
+
 import type { Tx } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
@@ -106,11 +107,7 @@ async function removeInTx(
   if (reason === 'deceased')
     await t.collection(COLLECTIONS.residents).doc(s.residentId).update({ deceasedOn: today });
   const end = ENDS_CONTRACT[reason];
-  const contract = await txGet<Parameters<typeof terminateContract>[0]>(
-    t,
-    COLLECTIONS.contracts,
-    s.contractId,
-  );
+  const contract = await contracts.getInTx(t, s.contractId);
   if (!end || !contract) return false;
   const r = terminateContract(contract, {
     now: ctx.now,
@@ -118,14 +115,11 @@ async function removeInTx(
     ...(end.note ? { note: end.note } : {}),
   });
   if (!r.ok) return false;
-  await t
-    .collection(COLLECTIONS.contracts)
-    .doc(s.contractId)
-    .update({
-      status: r.value.status,
-      terminatedAt: ctx.now,
-      terminationReason: end.reason,
-      ...(end.note ? { terminationNote: end.note } : {}),
-    });
+  await contracts.updateInTx(t, s.contractId, {
+    status: r.value.status,
+    terminatedAt: ctx.now,
+    terminationReason: end.reason,
+    ...(end.note ? { terminationNote: end.note } : {}),
+  });
   return true;
 }
