@@ -13,7 +13,7 @@ export type UserDoc = {
   role: Role;
   residentId?: string;
   staffId?: string;
-  family?: { residentId: string; relation: string }[];
+  family?: { residentId: string; relation: string; requestId?: string }[];
   /** The caller's current write-limit window (see takeUserToken). */
   writes?: WriteWindow;
   createdAt: Date;

@@ -21,6 +21,9 @@ export type ResidentDoc = {
   tags: StoredTag[];
   teamId?: string;
   gridId?: string;
+  /** Village/community the resident lives in and their street address (issue 12). */
+  villageId?: string;
+  address?: string;
   institutionId?: string;
   districtId?: string;
   createdAt: Date;
@@ -80,6 +83,16 @@ export class ResidentsRepo {
       .where({ _id: id, userId: _.exists(false) })
       .update({ ...patch, userId });
     return updated === 1;
+  }
+
+  /** Records where a resident lives (replacing what was recorded before). */
+  async setResidence(id: string, r: { villageId: string; gridId?: string; address: string }): Promise<void> {
+    const _ = this.db.command;
+    await this.coll.doc(id).update({
+      villageId: r.villageId,
+      gridId: r.gridId !== undefined ? r.gridId : _.remove(),
+      address: r.address,
+    });
   }
 
   /** Records (or renews) consent to the current privacy notice. */

@@ -39,7 +39,10 @@ export class UsersRepo {
   }
 
   /** Adds a family member (idempotent for the same member and relation). */
-  async addFamily(userId: string, member: { residentId: string; relation: string }): Promise<void> {
+  async addFamily(
+    userId: string,
+    member: { residentId: string; relation: string; requestId?: string },
+  ): Promise<void> {
     await this.coll.doc(userId).update({ family: this.db.command.addToSet(member) });
   }
 

@@ -6,6 +6,7 @@ import type { Handler } from '../_lib/guard';
 import { lookupHash, sealPii } from '../_lib/pii';
 import { newId } from './ids';
 import { ResidentsRepo } from './residents.repo';
+import { residenceFields, resolveResidence } from './support/residence';
 import { UsersRepo } from './users.repo';
 
 /**
@@ -26,6 +27,8 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   const consent = { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId };
   const mobile = sealPii('mobile', input.mobile, maskMobile);
   const mobilePatch = { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked };
+  // Where they live, asked once here so the team list and signing can match them to a team.
+  const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : {};
 
   if (caller.residentId) {
     // Already verified: only a resident who withdrew consent may consent again, as the same person.
@@ -46,7 +49,10 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   if (existing) {
     if (existing.userId && existing.userId !== userId) refuse('ID_ALREADY_REGISTERED');
     if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
-    if (!existing.userId && !(await residents.claim(existing._id, userId, { ...mobilePatch, consent })))
+    if (
+      !existing.userId &&
+      !(await residents.claim(existing._id, userId, { ...mobilePatch, ...place, consent }))
+    )
       refuse('ID_ALREADY_REGISTERED');
     residentId = existing._id;
   } else {
@@ -62,6 +68,7 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
         sex: facts.sex,
         regionCode: facts.regionCode,
         ...mobilePatch,
+        ...place,
         userId,
         consent,
         tags: [],

@@ -73,5 +73,8 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // where a resident lives (issue 12)
+  'RESIDENCE_REQUIRED',
+  'REGION_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,4 +32,6 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'user.regions',
+  'contract.eligibility',
 ]);
