@@ -1,18 +1,20 @@
 import type { regions, setResidence } from '@shared/api/user';
+import { childrenOf } from '../_data/regions.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { ResidentsRepo } from './residents.repo';
-import { childrenOf, residenceFields, resolveResidence } from './support/residence';
+import { residenceFields, resolveResidence } from './support/residence';
 
 /** One level of the region tree for the residence picker (reference data, public). */
 export const regionsHandler: Handler<typeof regions> = async ({ ctx, input }) => {
   const rows = await childrenOf(ctx.db, input.parentId);
   return {
-    regions: rows.flatMap((r) =>
-      r.level === 'district' || r.level === 'township' || r.level === 'village' || r.level === 'grid'
-        ? [{ regionId: r._id, name: r.name, level: r.level, parentId: r.parentId ?? null }]
-        : [],
-    ),
+    regions: rows.map((r) => ({
+      regionId: r._id,
+      name: r.name,
+      level: r.level,
+      parentId: r.parentId ?? null,
+    })),
   };
 };
 

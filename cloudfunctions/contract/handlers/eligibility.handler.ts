@@ -1,8 +1,8 @@
 import type { eligibility, TEligibilityInput } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
-import { COLLECTIONS } from '@shared/constants/collections';
 import { messageFor } from '@shared/constants/messages';
 import { requestContract } from '@shared/contract/transitions';
+import * as regions from '../../_data/regions.repo';
 import type { Database } from '../../_lib/db';
 import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
@@ -12,14 +12,8 @@ import { loadResident, repos } from './common';
 
 /** Names of villages/communities (reference data; one request for a handful of ids). */
 export async function placeNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { data } = await db
-    .collection(COLLECTIONS.regions)
-    .where({ _id: db.command.in([...new Set(ids)]) })
-    .field({ name: true })
-    .limit(1000)
-    .get();
-  return new Map((data as { _id: string; name: string }[]).map((r) => [r._id, r.name]));
+  const found = await regions.findByIds(db, ids, ['name']);
+  return new Map([...found].map(([id, r]) => [id, r.name]));
 }
 
 /**
