@@ -49,8 +49,8 @@ export async function eligibilityHandler({
   input: TEligibilityInput;
 }): Promise<OutputOf<typeof eligibility>> {
   const r = repos(ctx);
-  const resident: ResidentRecord = await loadResident(ctx, r, input.residentId, input.teamId);
   const team = (await r.teams.byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const resident: ResidentRecord = await loadResident(ctx, r, input.residentId, team);
   const names = await placeNames(ctx.db, [
     ...team.serviceArea,
     ...(resident.villageId !== undefined ? [resident.villageId] : []),
