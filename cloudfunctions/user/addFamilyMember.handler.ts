@@ -2,14 +2,14 @@ import type { addFamilyMember } from '@shared/api/user';
 import { FAMILY_MAX } from '@shared/constants/limits';
 import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
 import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import * as residents from '../_data/residents.repo';
+import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { sealPii } from '../_lib/pii';
-import { FAMILY_VIEW_FIELDS, familyView } from './family.view';
-import { newId } from './ids';
-import { ResidentsRepo } from './residents.repo';
+import { FAMILY_VIEW_FIELDS, familyView } from './support/family.view';
+import { newId } from './support/ids';
 import { residenceFields, resolveResidence } from './support/residence';
-import { UsersRepo } from './users.repo';
 
 /**
  * A verified resident adds a child or elderly parent to act for (sign, book, read records). The
@@ -24,19 +24,17 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) refuse(parsed.code);
   const facts = parsed.value;
-  const users = new UsersRepo(db);
-  const family = await users.family(userId);
+  const family = await users.familyOf(db, userId);
   const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : undefined;
 
-  const residents = new ResidentsRepo(db);
   const id = sealPii('id', facts.idNumber, maskIdNumber);
   let residentId: string;
-  const existing = await residents.findByIdHash(id.hash);
+  const existing = await residents.findByIdHash(db, id.hash);
   if (existing) {
     // The same tap retried (same request id): answer with the member it added, not an error.
     const again = family.find((f) => f.residentId === existing._id);
     if (again && input.requestId !== undefined && again.requestId === input.requestId) {
-      const doc = await residents.get(existing._id, FAMILY_VIEW_FIELDS);
+      const doc = await residents.findById(db, existing._id, FAMILY_VIEW_FIELDS);
       if (doc) return familyView(doc, again.relation, now);
     }
     if (existing._id === caller.residentId || again) refuse('FAMILY_MEMBER_EXISTS');
@@ -45,15 +43,15 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
     residentId = existing._id;
     // A record from a grid registration keeps its place; one without a place takes the given one.
     if (place) {
-      const known = await residents.get(existing._id, ['villageId']);
-      if (!known?.villageId) await residents.setResidence(existing._id, place);
+      const known = await residents.findById(db, existing._id, ['villageId']);
+      if (!known?.villageId) await residents.setResidence(db, existing._id, place);
     }
   } else {
     if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
     residentId = newId('res');
     const mobile = input.mobile ? sealPii('mobile', input.mobile, maskMobile) : undefined;
     try {
-      await residents.create({
+      await residents.create(db, {
         _id: residentId,
         name: input.name,
         idEnc: id.enc,
@@ -74,7 +72,7 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
       throw e;
     }
   }
-  await users.addFamily(userId, {
+  await users.addFamily(db, userId, {
     residentId,
     relation: input.relation,
     ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),

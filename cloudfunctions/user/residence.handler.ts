@@ -1,8 +1,8 @@
 import type { regions, setResidence } from '@shared/api/user';
 import { childrenOf } from '../_data/regions.repo';
+import * as residents from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
-import { ResidentsRepo } from './residents.repo';
 import { residenceFields, resolveResidence } from './support/residence';
 
 /** One level of the region tree for the residence picker (reference data, public). */
@@ -28,6 +28,6 @@ export const setResidenceHandler: Handler<typeof setResidence> = async ({ ctx, i
   // Scope 'family': the caller themself or a member on their stored family list.
   ctx.authorize({ residentId: input.residentId });
   const place = await resolveResidence(db, input.residence);
-  await new ResidentsRepo(db).setResidence(input.residentId, residenceFields(place));
+  await residents.setResidence(db, input.residentId, residenceFields(place));
   return place;
 };
