@@ -24,6 +24,13 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
+  // education (issue #16)
+  campaigns: 'campaigns',
+  pushCounters: 'pushCounters',
+  messages: 'messages',
+  liveSessions: 'liveSessions',
+  liveRegistrations: 'liveRegistrations',
+  liveQuestions: 'liveQuestions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
