@@ -31,6 +31,8 @@ export const COLLECTIONS = {
   liveSessions: 'liveSessions',
   liveRegistrations: 'liveRegistrations',
   liveQuestions: 'liveQuestions',
+  // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
+  locks: 'locks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
