@@ -1,8 +1,8 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { Consent, ResidentDoc } from '@shared/db/schemas/residents';
+import type { AudienceFacts } from '@shared/education/audience';
 import { isChild, isElderly } from '@shared/population/keyPopulations';
 import type { Day } from '@shared/time';
-import type { AudienceFacts } from '@shared/education/audience';
 import type { Database } from '../_lib/db';
 import { type Projected, project } from './fields';
 import * as households from './households.repo';
