@@ -34,4 +34,11 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.schedules',
   'user.regions',
   'contract.eligibility',
+  'education.articles',
+  'education.article',
+  'education.previewAudience',
+  'education.feed',
+  'education.reach',
+  'education.liveSessions',
+  'education.liveQuestions',
 ]);
