@@ -43,18 +43,3 @@ export async function createInTx(t: Tx, doc: StaffDoc): Promise<void> {
 export async function updateInTx(t: Tx, id: string, patch: object): Promise<void> {
   await t.collection(COLLECTIONS.staff).doc(id).update(patch);
 }
-
-// --- hardening (issue 11): bind attempts are counted against the staff record named by mobile ---
-
-/** The pending account registered under a mobile hash, with what binding compares. */
-export async function pendingByMobileHash(
-  db: Database,
-  mobileHash: string,
-): Promise<Projected<StaffDoc, 'role' | 'bindCodeHash' | 'bindExpiresAt'> | undefined> {
-  const { data } = await coll(db)
-    .where({ mobileHash })
-    .field(project(['role', 'bindCodeHash', 'bindExpiresAt']))
-    .limit(1)
-    .get();
-  return data[0] as Projected<StaffDoc, 'role' | 'bindCodeHash' | 'bindExpiresAt'> | undefined;
-}
