@@ -231,6 +231,11 @@ export const createStaff = defineAction({
 
 export const ZBindStaffInput = z.object({
   bindCode: z.string().regex(/^\d{6}$/, { error: ERROR_MESSAGES.BIND_CODE_INVALID }),
+  /**
+   * The mobile number the admin registered the account under: it names the staff record, so wrong
+   * codes count against that record (not only the caller's WeChat identity, which is cheap to renew).
+   */
+  mobile: zMobile,
 });
 export type TBindStaffInput = z.output<typeof ZBindStaffInput>;
 export const bindStaff = defineAction({

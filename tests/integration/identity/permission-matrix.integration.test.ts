@@ -57,7 +57,7 @@ const INPUTS: Record<string, (role: CallerRole) => unknown> = {
           teamId: 'team-cg-1',
           position: 'gp',
         },
-  bindStaff: () => ({ bindCode: '000000' }),
+  bindStaff: () => ({ bindCode: '000000', mobile: '13700009999' }),
   revealIdentity: () => ({ residentId: 'res-demo-1', field: 'mobile' }),
   regions: () => ({ parentId: 'r-cg' }),
   setResidence: () => ({
