@@ -12,6 +12,8 @@ import { COLLECTIONS } from '../shared/constants/collections';
 import { startSeededEmulator } from '../tests/support/identity';
 
 const SAMPLES = 30;
+// Small insert batches: each stays well under the SDK's request time-out while indexes grow.
+const BATCH = 250;
 const NOW = '2026-11-25T10:00:00+08:00';
 const TODAY = '2026-11-25';
 const Q = { key: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
@@ -32,22 +34,20 @@ async function run(n: number) {
     const t0 = process.hrtime.bigint();
     const contacted: Record<string, number> = {};
     const signed: Record<string, number> = {};
-    for (let b = 0; b < Math.ceil(n / 1000); b++) {
-      const ks = Array.from({ length: Math.min(1000, n - b * 1000) }, (_x, i) => b * 1000 + i);
+    for (let b = 0; b < Math.ceil(n / BATCH); b++) {
+      const ks = Array.from({ length: Math.min(BATCH, n - b * BATCH) }, (_x, i) => b * BATCH + i);
       const rid = (k: number) => `res-cb${k}`;
       const team = (k: number) => TEAMS[k % TEAMS.length] as string;
       const done = (k: number) => k % 3 === 0;
-      await db
-        .collection(COLLECTIONS.residents)
-        .add(
-          ks.map((k) => ({
-            _id: rid(k),
-            idHash: `cb-${k}`,
-            name: `居民${k}`,
-            birthDate: '1960-01-01',
-            tags: [],
-          })),
-        );
+      await db.collection(COLLECTIONS.residents).add(
+        ks.map((k) => ({
+          _id: rid(k),
+          idHash: `cb-${k}`,
+          name: `居民${k}`,
+          birthDate: '1960-01-01',
+          tags: [],
+        })),
+      );
       await db.collection(COLLECTIONS.contracts).add(
         ks.map((k) => ({
           _id: `ct-cb${k}`,

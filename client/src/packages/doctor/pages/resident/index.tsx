@@ -163,9 +163,10 @@ export default function ResidentCare() {
               {t.suggestion}：{data.suggestion}
             </View>
           ) : null}
+          {data.mobileMasked ? <Text className="jy-muted">{data.mobileMasked}</Text> : null}
           <View className="jy-big-actions">
             <Button type="primary" size="large" onClick={() => void call()} disabled={!data.mobileMasked}>
-              {t.call} {data.mobileMasked ?? ''}
+              {t.call}
             </Button>
             <Button size="large" onClick={toggle('contact')} id="care-record-contact">
               {t.record}
