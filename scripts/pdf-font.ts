@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isEntry } from './entry';
 import { repoRoot } from './functions';
 
 export const PDF_FONT_FILE = 'NotoSansSC-Regular.jy-subset.otf';
@@ -100,4 +101,4 @@ function main(): void {
   console.log(`${out}: ${[...chars].length} characters, ${(fs.statSync(out).size / 1024).toFixed(0)} KB`);
 }
 
-if (require.main === module) main();
+if (isEntry(__filename)) main();
