@@ -24,6 +24,8 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
+  // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
+  locks: 'locks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
