@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { Role } from '@shared/constants/roles';
-import type { FamilyLink, UserDoc } from '@shared/db/schemas/users';
-import type { Database } from '../_lib/db';
+import type { FamilyLink, UserDoc, WriteWindow } from '@shared/db/schemas/users';
+import type { Database, Tx } from '../_lib/db';
 import { isDuplicateWrite } from '../_lib/errors';
-import { type Projected, project } from './fields';
+import { type Projected, project, txData } from './fields';
 
 /** Users: one document per WeChat identity, `_id` = userIdFor(openid) (see _lib/caller). */
 const coll = (db: Database) => db.collection(COLLECTIONS.users);
@@ -52,4 +52,38 @@ export async function setFamily(db: Database, userId: string, family: FamilyLink
   await coll(db)
     .doc(userId)
     .update({ family: db.command.set(family) });
+}
+
+/** Reads an account inside a transaction. */
+export async function getInTx(t: Tx, id: string): Promise<UserDoc | undefined> {
+  return txData<UserDoc>((await t.collection(COLLECTIONS.users).doc(id).get()).data);
+}
+
+/** Writes an account whole inside a transaction (a role change rewrites it). */
+export async function setInTx(t: Tx, id: string, doc: Omit<UserDoc, '_id'>): Promise<void> {
+  await t.collection(COLLECTIONS.users).doc(id).set(doc);
+}
+
+/** Counts one write in the caller's current window while under `max` (conditional update); false when full. */
+export async function countWrite(db: Database, userId: string, start: number, max: number): Promise<boolean> {
+  const _ = db.command;
+  const r = await coll(db)
+    .where({ _id: userId, 'writes.start': start, 'writes.count': _.lt(max) })
+    .update({ 'writes.count': _.inc(1) });
+  return r.updated === 1;
+}
+
+/** Opens a new write window with count 1, only if the window read is still the stored one. */
+export async function openWriteWindow(
+  db: Database,
+  userId: string,
+  read: WriteWindow | undefined,
+  start: number,
+): Promise<boolean> {
+  const _ = db.command;
+  const previous = read ? { 'writes.start': read.start } : { writes: _.exists(false) };
+  const r = await coll(db)
+    .where({ _id: userId, ...previous })
+    .update({ writes: _.set({ start, count: 1 }) });
+  return r.updated === 1;
 }

@@ -32,4 +32,11 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'education.articles',
+  'education.article',
+  'education.previewAudience',
+  'education.feed',
+  'education.reach',
+  'education.liveSessions',
+  'education.liveQuestions',
 ]);
