@@ -73,6 +73,9 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // where a resident lives (issue 12)
+  'RESIDENCE_REQUIRED',
+  'REGION_NOT_FOUND',
   // education
   'ARTICLE_NOT_FOUND',
   'ARTICLE_NOT_EDITABLE',
