@@ -48,4 +48,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'education.reach',
   'education.liveSessions',
   'education.liveQuestions',
+  'care.worklist',
+  'care.timeline',
+  'care.coverage',
+  'care.myPlan',
 ]);
