@@ -24,6 +24,9 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
+  // messaging: the in-app message centre and per-channel delivery records
+  messages: 'messages',
+  sends: 'sends',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

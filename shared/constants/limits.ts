@@ -32,4 +32,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'scheduler.inbox',
+  'scheduler.unread',
+  'scheduler.subscriptions',
 ]);
