@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import { type SubscriptionDoc, subscriptionId } from '@shared/db/schemas/subscriptions';
-import { SUBSCRIBE_TEMPLATES, type SubscribeTemplateKey } from '@shared/wx/subscribe-templates';
+import { SUBSCRIBE_TEMPLATES, type SubscribeTemplateKey, templateKeyById } from '@shared/wx/subscribe-templates';
 import type { Database, Tx } from '../_lib/db';
 
 /**
@@ -83,4 +83,13 @@ export async function withdrawLong(db: Database, userId: string, template: strin
     .collection(COLLECTIONS.subscriptions)
     .doc(subscriptionId(userId, template))
     .update({ long: false, updatedAt: now });
+}
+
+/**
+ * Records one more one-time credit for a template named by its WeChat id (the ground layer's
+ * original entry point; grantInTx is the same by template key).
+ */
+export async function addCreditInTx(t: Tx, userId: string, templateId: string, now: Date): Promise<void> {
+  const key = templateKeyById(templateId);
+  if (key) await grantInTx(t, { userId }, key, now);
 }

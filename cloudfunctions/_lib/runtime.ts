@@ -31,17 +31,21 @@ export function identityFrom(context: unknown): Identity {
  * (the stack goes to the log, the input never does: it may hold personal data).
  */
 export function createFunction(name: string, actions: Record<string, ActionDef<z.ZodType, unknown>>) {
+  // A Map of own entries only: a plain-object lookup would find `constructor`, `toString` or
+  // `__proto__` on Object.prototype for an action of that name.
+  const table = new Map(Object.entries(actions));
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const parsed = parseWith(ZEvent, event);
-    if (!parsed.ok) return fail('BAD_INPUT', parsed.issues);
-    const def = actions[parsed.data.action];
-    if (!def) return fail('UNKNOWN_ACTION');
-    const input = parseWith(def.input, parsed.data.input ?? {});
-    if (!input.ok) return fail('BAD_INPUT', input.issues);
     try {
+      const parsed = parseWith(ZEvent, event);
+      if (!parsed.ok) return fail('BAD_INPUT', parsed.issues);
+      const def = table.get(parsed.data.action);
+      if (!def) return fail('UNKNOWN_ACTION');
+      const input = parseWith(def.input, parsed.data.input ?? {});
+      if (!input.ok) return fail('BAD_INPUT', input.issues);
       return ok(await def.handle(input.data, { identity: identityFrom(context), context }));
     } catch (e) {
-      console.error(`[${name}.${parsed.data.action}]`, e instanceof Error ? e.stack : String(e));
+      // Never the error text to the caller; the stack only to the log (inputs may hold personal data).
+      console.error(`[${name}]`, e instanceof Error ? (e.stack ?? e.name) : 'non-error thrown');
       return fail('INTERNAL');
     }
   };

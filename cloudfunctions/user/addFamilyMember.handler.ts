@@ -2,13 +2,13 @@ import type { addFamilyMember } from '@shared/api/user';
 import { FAMILY_MAX } from '@shared/constants/limits';
 import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
 import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import * as residents from '../_data/residents.repo';
+import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { sealPii } from '../_lib/pii';
-import { familyView } from './family.view';
-import { newId } from './ids';
-import { ResidentsRepo } from './residents.repo';
-import { UsersRepo } from './users.repo';
+import { familyView } from './support/family.view';
+import { newId } from './support/ids';
 
 /**
  * A verified resident adds a child or elderly parent to act for (sign, book, read records). The
@@ -23,14 +23,12 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) refuse(parsed.code);
   const facts = parsed.value;
-  const users = new UsersRepo(db);
-  const family = await users.family(userId);
+  const family = await users.familyOf(db, userId);
   if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
 
-  const residents = new ResidentsRepo(db);
   const id = sealPii('id', facts.idNumber, maskIdNumber);
   let residentId: string;
-  const existing = await residents.findByIdHash(id.hash);
+  const existing = await residents.findByIdHash(db, id.hash);
   if (existing) {
     if (existing._id === caller.residentId || family.some((f) => f.residentId === existing._id))
       refuse('FAMILY_MEMBER_EXISTS');
@@ -40,7 +38,7 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
     residentId = newId('res');
     const mobile = input.mobile ? sealPii('mobile', input.mobile, maskMobile) : undefined;
     try {
-      await residents.create({
+      await residents.create(db, {
         _id: residentId,
         name: input.name,
         idEnc: id.enc,
@@ -60,7 +58,7 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
       throw e;
     }
   }
-  await users.addFamily(userId, { residentId, relation: input.relation });
+  await users.addFamily(db, userId, { residentId, relation: input.relation });
   ctx.audit({ event: 'proxy.act', subject: { residentId }, detail: { relation: input.relation } });
   ctx.audit({
     event: 'consent.grant',

@@ -385,10 +385,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
     }
     if (req.method === 'GET' && p.startsWith('/_storage/files/')) {
       let f: ReturnType<Storage['read']> = null;
+      let allowed = false;
       try {
-        f = storage.read(storage.cleanPath(decodeURIComponent(p.slice('/_storage/files/'.length))));
+        const cloudPath = storage.cleanPath(decodeURIComponent(p.slice('/_storage/files/'.length)));
+        // Private by default: only a temp URL a function asked for opens a file (issue 11).
+        allowed = storage.mayServe(cloudPath, url.searchParams.get('t'), url.searchParams.get('sign'));
+        f = allowed ? storage.read(cloudPath) : null;
       } catch {
         f = null;
+      }
+      if (!allowed) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('access denied: a temp URL is required');
+        return;
       }
       if (!f) {
         res.writeHead(404, { 'content-type': 'text/plain' });

@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   // messaging: the in-app message centre and per-channel delivery records
   messages: 'messages',
   sends: 'sends',
+  // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
+  locks: 'locks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

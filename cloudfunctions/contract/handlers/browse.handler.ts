@@ -99,8 +99,8 @@ export async function quoteHandler({
   input: TQuoteInput;
 }): Promise<OutputOf<typeof quote>> {
   const r = repos(ctx);
-  const resident = await loadResident(ctx, r, input.residentId, input.teamId);
-  if (!(await r.teams.byId(input.teamId))) refuse('TEAM_NOT_FOUND');
+  const team = (await r.teams.byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const resident = await loadResident(ctx, r, input.residentId, team);
   const pkgs = (await r.packages.pick(input.packageIds)) ?? refuse('PACKAGE_NOT_FOUND');
   return must(quotePackages(pkgs, tagsOn(resident, shanghaiDay(ctx.now))));
 }

@@ -1,6 +1,6 @@
 import type { TAG_LABELS } from '@shared/constants/messages';
+import type { ResidentDoc } from '@shared/db/schemas/residents';
 import { ageOn, shanghaiDay } from '@shared/time';
-import type { ResidentDoc } from './residents.repo';
 
 /** Fields a family-member view needs: masked values only, nothing is decrypted for a list. */
 export const FAMILY_VIEW_FIELDS = ['name', 'idMasked', 'birthDate', 'tags'] as const;

@@ -1,0 +1,19 @@
+// One zod schema per stored collection (docs/data.md). Repositories in cloudfunctions/_data/ read
+// and write these shapes; seeds, tests and the emulator import them from here.
+export * from './appointments';
+export * from './auditLogs';
+export * from './contracts';
+export * from './households';
+export * from './institutions';
+export * from './locks';
+export * from './outbox';
+export * from './rateLimits';
+export * from './regions';
+export * from './residents';
+export * from './schedules';
+export * from './servicePackages';
+export * from './slots';
+export * from './staff';
+export * from './subscriptions';
+export * from './teams';
+export * from './users';
