@@ -1,6 +1,10 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import { type SubscriptionDoc, subscriptionId } from '@shared/db/schemas/subscriptions';
-import { SUBSCRIBE_TEMPLATES, type SubscribeTemplateKey, templateKeyById } from '@shared/wx/subscribe-templates';
+import {
+  SUBSCRIBE_TEMPLATES,
+  type SubscribeTemplateKey,
+  templateKeyById,
+} from '@shared/wx/subscribe-templates';
 import type { Database, Tx } from '../_lib/db';
 
 /**
