@@ -8,7 +8,7 @@ import { jobById } from './jobs.repo';
  * The fan-out API for education pushes ("push article X to audience Y"). A request is one
  * `jobs/push_<pushId>` document; the scheduler fans it out over the audience in chunks across
  * runs (outbox ids `push_<pushId>_<residentId>`, so a chunk redone after a crash queues nothing
- * twice) and delivers each copy: a subscribe message where the resident holds a `healthPush`
+ * twice) and delivers each copy: a subscribe message where the resident holds a `healthEducation`
  * credit, the in-app message centre always.
  */
 export type PushRequest = {

@@ -41,6 +41,9 @@ export async function deliverDue(env: RunEnv): Promise<void> {
   }
 }
 
+/** Education's push writes its in-app copy in its own transaction (cloudfunctions/education/support/fanout.ts). */
+const hasOwnInapp = (m: OutboxDoc): boolean => m.inappWritten === true || m.kind === 'education.push';
+
 class Skip extends Error {
   constructor(readonly why: 'done' | 'nocredit') {
     super(why);
@@ -118,14 +121,16 @@ async function deliverBatch(env: RunEnv, batch: OutboxDoc[], tick: () => number)
   const inappSends: SendDoc[] = [];
   for (const m of batch) {
     const r = recipients.get(m._id);
-    if (!r) continue;
+    if (!r || hasOwnInapp(m)) continue;
     inbox.push({
       _id: m._id,
       owner: r.owner,
+      ...(m.to.staffId ? { staffId: m.to.staffId } : m.to.residentId ? { residentId: m.to.residentId } : {}),
       kind: m.kind,
       title: m.title,
       body: m.body,
       ...(m.page ? { page: m.page } : {}),
+      ...(m.ref ? { ref: m.ref } : {}),
       read: false,
       createdAt: now,
     });

@@ -44,7 +44,7 @@ export async function fanOutPushes(env: RunEnv): Promise<void> {
       const msgs: OutboxMessage[] = page.map((r) => ({
         _id: `push_${pushId}_${r._id}`,
         kind: 'education.push',
-        template: 'healthPush',
+        template: 'healthEducation',
         to: { residentId: r._id },
         title: p.title,
         body: p.summary,

@@ -1,6 +1,7 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
+import { EDUCATION_ACTIONS } from './education';
 import { SCHEDULER_ACTIONS } from './scheduler';
 import { USER_ACTIONS } from './user';
 
@@ -12,6 +13,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...USER_ACTIONS,
   ...CONTRACT_ACTIONS,
   ...APPOINTMENT_ACTIONS,
+  ...EDUCATION_ACTIONS,
   ...SCHEDULER_ACTIONS,
 ];
 

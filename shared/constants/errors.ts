@@ -73,5 +73,18 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // where a resident lives (issue 12)
+  'RESIDENCE_REQUIRED',
+  'REGION_NOT_FOUND',
+  // education
+  'ARTICLE_NOT_FOUND',
+  'ARTICLE_NOT_EDITABLE',
+  'ARTICLE_NOT_IN_REVIEW',
+  'ARTICLE_NOT_APPROVED',
+  'SEND_DAY_IN_PAST',
+  'LIVE_TOO_SHORT',
+  'LIVE_TOO_LONG',
+  'LIVE_IN_PAST',
+  'LIVE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

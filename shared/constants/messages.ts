@@ -67,6 +67,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   HOME_VISIT_NOT_ELIGIBLE: '上门服务仅面向老年人、残疾人和卧床居民',
   PRESCRIPTION_TOO_LONG: '长期处方用药量最多2个月',
   OUTREACH_DAYS_EXCEEDED: '家庭医生工作日每月最多安排2天',
+  RESIDENCE_REQUIRED: '请先填写居住地（所在社区或村），以便匹配为您服务的家庭医生团队',
+  REGION_NOT_FOUND: '请选择所在的社区或村',
+  ARTICLE_NOT_FOUND: '文章不存在或已下架',
+  ARTICLE_NOT_EDITABLE: '文章已提交审核或已通过，不能再修改',
+  ARTICLE_NOT_IN_REVIEW: '该文章不在待审核状态',
+  ARTICLE_NOT_APPROVED: '文章须经机构管理员审核通过后才能推送',
+  SEND_DAY_IN_PAST: '推送日期不能早于今天',
+  LIVE_TOO_SHORT: '按政策要求，区级医院每周健康直播时长不少于30分钟（含居民问答）',
+  LIVE_TOO_LONG: '单场直播最长4小时',
+  LIVE_IN_PAST: '直播开始时间不能早于现在',
+  LIVE_NOT_FOUND: '直播不存在',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */
@@ -80,6 +91,8 @@ export const VALIDATION_MESSAGES = {
   riskLevel: '严重精神障碍随访必须填写危险性评估等级（0–5级）',
   endBeforeStart: '结束时间不能早于开始时间',
   uniqueIds: '不能重复选择',
+  residenceRegion: '请选择所在的社区或村',
+  residenceAddress: '请填写详细地址，如门牌号（2–60字）',
 } as const;
 
 /** Labels shown for key-population and condition tags. */

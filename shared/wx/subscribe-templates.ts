@@ -60,14 +60,6 @@ export const SUBSCRIBE_TEMPLATES = {
     mode: 'once',
     reason: '签约快到期时提醒您续约',
   },
-  healthPush: {
-    id: 'TPL_HEALTH_PUSH_LOCAL',
-    title: '健康知识推送',
-    fields: ['thing1', 'thing2', 'date3'],
-    map: { thing1: 'title', thing2: 'note', date3: 'date' },
-    mode: 'once',
-    reason: '您关注的健康话题有新文章时通知您',
-  },
   workDigest: {
     id: 'TPL_WORK_DIGEST_LOCAL',
     title: '待办工作提醒',
@@ -75,6 +67,14 @@ export const SUBSCRIBE_TEMPLATES = {
     map: { thing1: 'item', number2: 'count', date3: 'date' },
     mode: 'long',
     reason: '每天提醒您待处理的签约和随访',
+  },
+  healthEducation: {
+    id: 'TPL_HEALTH_EDUCATION_LOCAL',
+    title: '健康科普推送',
+    fields: ['thing1', 'thing2'],
+    map: { thing1: 'title', thing2: 'note' },
+    mode: 'once',
+    reason: '您关注的健康话题有新文章时通知您',
   },
 } as const satisfies Record<string, SubscribeTemplate>;
 

@@ -1,11 +1,14 @@
 // One zod schema per stored collection (docs/data.md). Repositories in cloudfunctions/_data/ read
 // and write these shapes; seeds, tests and the emulator import them from here.
 export * from './appointments';
+export * from './articles';
 export * from './auditLogs';
 export * from './contracts';
+export * from './deliveries';
 export * from './households';
 export * from './institutions';
 export * from './jobs';
+export * from './liveSessions';
 export * from './locks';
 export * from './messages';
 export * from './outbox';

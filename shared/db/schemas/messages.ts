@@ -9,6 +9,10 @@ import { z } from '../../api/zod';
 export const ZMessageDoc = z.object({
   _id: z.string().min(1),
   owner: z.string().min(3),
+  /** The owner's id again, as the education inbox writes it (its feed marks read by residentId). */
+  residentId: z.string().optional(),
+  staffId: z.string().optional(),
+  ref: z.object({ kind: z.string(), id: z.string() }).optional(),
   kind: z.string().min(1),
   title: z.string(),
   body: z.string(),

@@ -47,6 +47,11 @@ export const ZOutboxDoc = z.object({
   createdAt: z.date(),
   updatedAt: z.date().optional(),
   lastError: z.string().optional(),
+  /**
+   * The producer wrote the in-app copy itself, in its own transaction (education's push writes
+   * `messages/<article>__<resident>`): the scheduler then only carries the other channels.
+   */
+  inappWritten: z.boolean().optional(),
   // Delivery state, written by the scheduler only (docs/messaging.md).
   /** The run holding the entry while `sending`, and until when; an expired lease is reclaimed. */
   leaseOwner: z.string().optional(),
