@@ -1,4 +1,5 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
@@ -14,6 +15,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CONTRACT_ACTIONS,
   ...APPOINTMENT_ACTIONS,
   ...EDUCATION_ACTIONS,
+  ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
 ];
 

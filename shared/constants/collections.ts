@@ -35,6 +35,9 @@ export const COLLECTIONS = {
   sends: 'sends',
   // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
   locks: 'locks',
+  careStates: 'careStates',
+  careTasks: 'careTasks',
+  careCounters: 'careCounters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -3,8 +3,14 @@
 export * from './appointments';
 export * from './articles';
 export * from './auditLogs';
+// care (docs/care.md)
+export * from './careCounters';
+export * from './careStates';
+export * from './careTasks';
+export * from './contacts';
 export * from './contracts';
 export * from './deliveries';
+export * from './followups';
 export * from './households';
 export * from './institutions';
 export * from './jobs';
@@ -12,7 +18,9 @@ export * from './liveSessions';
 export * from './locks';
 export * from './messages';
 export * from './outbox';
+export * from './prescriptions';
 export * from './rateLimits';
+export * from './referrals';
 export * from './regions';
 export * from './residents';
 export * from './schedules';
