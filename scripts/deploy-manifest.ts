@@ -7,9 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { ENV_READERS } from '../cloudfunctions/_lib/env';
+import { ENV_READERS, REQUIRED_ENV } from '../cloudfunctions/_lib/env';
 import { COLLECTION_NAMES } from '../shared/constants/collections';
 import { INDEXES, type IndexSpec } from '../shared/db/indexes';
+import { RUNTIME_DEPS } from './build-functions';
 import { type FunctionConfig, functionsSrc, listFunctions, readFunctionConfig, repoRoot } from './functions';
 
 export const RC_FILE = path.join(repoRoot, 'cloudbaserc.json');
@@ -119,7 +120,7 @@ export async function bundleInputs(name: string): Promise<string[]> {
     platform: 'node',
     target: 'node18',
     format: 'cjs',
-    external: ['@cloudbase/node-sdk'],
+    external: ['@cloudbase/node-sdk', ...(RUNTIME_DEPS[name] ?? [])],
     tsconfig: path.join(repoRoot, 'tsconfig.json'),
     logLevel: 'silent',
     metafile: true,
@@ -130,13 +131,14 @@ export async function bundleInputs(name: string): Promise<string[]> {
 }
 
 /**
- * Variables a function reads: those of ENV_READERS whose module is in its bundle. `ping` is
- * declared with all of them: it reports whether they reach functions (first-deployment check).
+ * Variables a function must be declared with: the non-optional ENV_READERS whose module is in its
+ * bundle. `ping` is declared with all required ones: it reports whether they reach functions
+ * (first-deployment check).
  */
 export async function requiredEnv(name: string): Promise<string[]> {
-  if (name === 'ping') return ENV_READERS.map((r) => r.name).sort();
+  if (name === 'ping') return [...REQUIRED_ENV].sort();
   const inputs = new Set(await bundleInputs(name));
-  return ENV_READERS.filter((r) => inputs.has(r.module))
+  return ENV_READERS.filter((r) => !r.optional && inputs.has(r.module))
     .map((r) => r.name)
     .sort();
 }
@@ -278,7 +280,9 @@ export function describePlan(
   for (const f of plan.functions) {
     lines.push(`  ${f.name.padEnd(14)} ${f.runtime} timeout ${f.timeout}s handler ${f.handler}`);
     for (const [n, v] of Object.entries(f.envVariables)) {
-      const source = /^\{\{.*\}\}$/.test(v) ? `from $${n}: ${present(n) ? 'set' : 'MISSING'}` : 'literal';
+      const optional = ENV_READERS.find((r) => r.name === n)?.optional;
+      const state = present(n) ? 'set' : optional ? 'unset (optional)' : 'MISSING';
+      const source = /^\{\{.*\}\}$/.test(v) ? `from $${n}: ${state}` : 'literal';
       lines.push(`      env ${n.padEnd(22)} ${source}`);
     }
     for (const t of f.triggers) lines.push(`      timer ${t.name} "${t.config}"`);

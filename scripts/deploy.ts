@@ -14,6 +14,7 @@
 // exits non-zero when the repository disagrees with itself (checkManifest) — the same check the
 // unit tests run. A real run refuses to start while any declared value is missing.
 import path from 'node:path';
+import { ENV_READERS } from '../cloudfunctions/_lib/env';
 import { buildFunction } from './build-functions';
 import {
   buildPlan,
@@ -142,9 +143,10 @@ export async function deploy(argv: string[]): Promise<number> {
     for (const p of problems) log(`  - ${p}`);
     return 1;
   }
+  const optional = new Set(ENV_READERS.filter((r) => r.optional).map((r) => r.name));
   const missing = plan.functions.flatMap((f) =>
     Object.entries(f.envVariables)
-      .filter(([n, v]) => !declaredValue(n, v))
+      .filter(([n, v]) => !optional.has(n) && !declaredValue(n, v))
       .map(([n]) => `${f.name}.${n}`),
   );
   if (dryRun) {
