@@ -1,7 +1,9 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
+import { SCHEDULER_ACTIONS } from './scheduler';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -13,6 +15,8 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CONTRACT_ACTIONS,
   ...APPOINTMENT_ACTIONS,
   ...EDUCATION_ACTIONS,
+  ...CARE_ACTIONS,
+  ...SCHEDULER_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
