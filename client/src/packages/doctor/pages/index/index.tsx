@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { careZh } from '../../../../i18n/care';
+import { eduZh } from '../../../../i18n/education';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { teamDetail } from '../../../../services/contract';
@@ -27,6 +28,14 @@ export default function DoctorHome() {
     <Page>
       <View className="jy-title">{t.title}</View>
       {error ? <Text className="jy-status--bad">{error}</Text> : null}
+      <Cell.Group>
+        <Cell
+          title={eduZh.staff.entry}
+          description={eduZh.staff.entryHint}
+          clickable
+          onClick={go('/packages/edu/pages/list/index')}
+        />
+      </Cell.Group>
       {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeam}</Text> : null}
       {(teams ?? []).map((team) => (
         <Cell.Group key={team.teamId} title={team.name}>
