@@ -28,6 +28,8 @@ export default defineAppConfig({
     // The multi-step signing flow (agreement renderer, signature pad) stays out of the main package.
     { root: 'packages/sign', name: 'sign', pages: ['pages/flow/index'] },
   ],
+  // Only the components a page renders are injected at run time (WeChat's lazy code loading).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0f7b6c',
