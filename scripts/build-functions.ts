@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { isEntry } from './entry';
-import { functionsOut, functionsSrc, listFunctions, readFunctionConfig, repoRoot } from './functions';
+import {
+  FUNCTION_ASSETS,
+  functionsOut,
+  functionsSrc,
+  listFunctions,
+  readFunctionConfig,
+  repoRoot,
+} from './functions';
 
 const SDK_VERSION = (
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
@@ -14,7 +21,16 @@ const SDK_VERSION = (
   }
 ).dependencies['@cloudbase/node-sdk'];
 
-/** Builds one function folder; returns the bundle size in bytes. */
+/** Packages a function loads at run time instead of bundling (installed by the platform). */
+const RUNTIME_DEPS: Record<string, string[]> = { scheduler: ['tencentcloud-sdk-nodejs-sms'] };
+const versionOf = (pkg: string): string =>
+  (
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies[pkg] ?? '*';
+
+/** Builds one function folder; returns the package size in bytes (bundle plus assets). */
 export async function buildFunction(name: string): Promise<number> {
   const outDir = path.join(functionsOut, name);
   fs.mkdirSync(outDir, { recursive: true });
@@ -25,7 +41,7 @@ export async function buildFunction(name: string): Promise<number> {
     platform: 'node',
     target: 'node18',
     format: 'cjs',
-    external: ['@cloudbase/node-sdk'],
+    external: ['@cloudbase/node-sdk', ...(RUNTIME_DEPS[name] ?? [])],
     tsconfig: path.join(repoRoot, 'tsconfig.json'),
     sourcemap: false,
     legalComments: 'none',
@@ -41,14 +57,24 @@ export async function buildFunction(name: string): Promise<number> {
         version: '1.0.0',
         private: true,
         main: 'index.js',
-        dependencies: { '@cloudbase/node-sdk': SDK_VERSION },
+        dependencies: {
+          '@cloudbase/node-sdk': SDK_VERSION,
+          ...Object.fromEntries((RUNTIME_DEPS[name] ?? []).map((p) => [p, versionOf(p)])),
+        },
       },
       null,
       2,
     )}\n`,
   );
   fs.writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  let bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  for (const a of FUNCTION_ASSETS[name] ?? []) {
+    const to = path.join(outDir, a.to);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, a.from), to);
+    bytes += fs.statSync(to).size;
+  }
+  return bytes;
 }
 
 async function main() {
