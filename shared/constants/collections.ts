@@ -33,6 +33,9 @@ export const COLLECTIONS = {
   liveQuestions: 'liveQuestions',
   // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
   locks: 'locks',
+  // hardening (issue #11): proxy requests an account holder approves; uploads the server recorded
+  familyRequests: 'familyRequests',
+  uploads: 'uploads',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

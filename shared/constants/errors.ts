@@ -83,5 +83,8 @@ export const ERROR_CODES = [
   'LIVE_TOO_LONG',
   'LIVE_IN_PAST',
   'LIVE_NOT_FOUND',
+  // hardening (issue #11)
+  'FAMILY_APPROVAL_PENDING',
+  'FAMILY_REQUEST_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

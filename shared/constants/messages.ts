@@ -76,6 +76,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   LIVE_TOO_LONG: '单场直播最长4小时',
   LIVE_IN_PAST: '直播开始时间不能早于现在',
   LIVE_NOT_FOUND: '直播不存在',
+  FAMILY_APPROVAL_PENDING: '对方已有自己的账号，已向其发送代办请求，对方在本人的小程序中同意后生效',
+  FAMILY_REQUEST_NOT_FOUND: '未找到该代办请求或已处理',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */

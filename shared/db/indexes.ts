@@ -68,4 +68,6 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
+  // hardening (issue #11): a person's pending proxy requests; uploads are read by _id only.
+  { collection: COLLECTIONS.familyRequests, name: 'residentId_status', keys: { residentId: 1, status: 1 } },
 ];
