@@ -163,6 +163,24 @@ export const tagsOn = (r: Pick<SigningFacts, 'storedTags' | 'birthDate'>, day: D
   return [...tags];
 };
 
+// --- Where a resident lives (issue 12, journeys) ---
+
+/** Records where a resident lives (replacing what was recorded before). */
+export async function setResidence(
+  db: Database,
+  id: string,
+  r: { villageId: string; gridId?: string; address: string },
+): Promise<void> {
+  await db
+    .collection(COLLECTIONS.residents)
+    .doc(id)
+    .update({
+      villageId: r.villageId,
+      gridId: r.gridId !== undefined ? r.gridId : db.command.remove(),
+      address: r.address,
+    });
+}
+
 // ---- education: audience pages (issue #16) ----
 
 /** What an audience rule reads of a resident. */

@@ -7,8 +7,10 @@ import {
   listFamily,
   login,
   me,
+  regions,
   removeFamilyMember,
   revealIdentity,
+  setResidence,
   verifyIdentity,
   withdrawConsent,
 } from '@shared/api/user';
@@ -21,6 +23,7 @@ import { listFamilyHandler } from './listFamily.handler';
 import { loginHandler } from './login.handler';
 import { meHandler } from './me.handler';
 import { removeFamilyMemberHandler } from './removeFamilyMember.handler';
+import { regionsHandler, setResidenceHandler } from './residence.handler';
 import { revealIdentityHandler } from './revealIdentity.handler';
 import { verifyIdentityHandler } from './verifyIdentity.handler';
 import { withdrawConsentHandler } from './withdrawConsent.handler';
@@ -39,4 +42,6 @@ export const main = createGuardedFunction('user', [
   bind(revealIdentity, revealIdentityHandler),
   bind(familyRequests, familyRequestsHandler),
   bind(answerFamilyRequest, answerFamilyRequestHandler),
+  bind(regions, regionsHandler),
+  bind(setResidence, setResidenceHandler),
 ]);

@@ -1,4 +1,5 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
@@ -13,6 +14,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CONTRACT_ACTIONS,
   ...APPOINTMENT_ACTIONS,
   ...EDUCATION_ACTIONS,
+  ...CARE_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */

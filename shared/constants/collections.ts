@@ -36,6 +36,9 @@ export const COLLECTIONS = {
   // hardening (issue #11): proxy requests an account holder approves; uploads the server recorded
   familyRequests: 'familyRequests',
   uploads: 'uploads',
+  careStates: 'careStates',
+  careTasks: 'careTasks',
+  careCounters: 'careCounters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -40,6 +40,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'user.regions',
+  'contract.eligibility',
   'education.articles',
   'education.article',
   'education.previewAudience',
@@ -47,4 +49,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'education.reach',
   'education.liveSessions',
   'education.liveQuestions',
+  'care.worklist',
+  'care.timeline',
+  'care.coverage',
+  'care.myPlan',
 ]);

@@ -29,6 +29,8 @@ describe('registry: every action of user, contract and appointment, in one shape
         'revealIdentity',
         'familyRequests',
         'answerFamilyRequest',
+        'regions',
+        'setResidence',
       ],
     ],
     [
@@ -49,6 +51,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'teamContracts',
         'verify',
         'pdf',
+        'eligibility',
       ],
     ],
     [
