@@ -1,6 +1,7 @@
 import type { confirm, reject, TConfirmContractInput, TRejectContractInput } from '@shared/api/contractStaff';
 import type { OutputOf } from '@shared/api/define';
 import { confirmContract, rejectContract } from '@shared/contract/transitions';
+import { openCareForContract } from '../../_data/careStates.repo';
 import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 import { contractView } from '../view';
@@ -41,6 +42,7 @@ export async function confirmHandler({
       ...(s.supersededAt !== undefined ? { supersededAt: s.supersededAt } : {}),
       ...(s.supersededBy !== undefined ? { supersededBy: s.supersededBy } : {}),
     });
+  await startCare(ctx, contract._id);
   await r.outbox.enqueue({
     dedupeKey: `contract-confirmed-${contract._id}`,
     template: 'contractConfirmed',
@@ -89,4 +91,17 @@ export async function rejectHandler({
     now: ctx.now,
   });
   return contractView(next as typeof contract, ctx.now, team);
+}
+
+/**
+ * Care hook (issue 13): the newly active contract puts the resident under care (quarterly contact,
+ * chronic follow-ups). Idempotent and additive: a failure here never undoes the confirmation, and
+ * the care function derives the state lazily on the resident's first care action.
+ */
+async function startCare(ctx: HandlerContext, contractId: string): Promise<void> {
+  try {
+    await openCareForContract(ctx.db, contractId, ctx.now);
+  } catch (e) {
+    console.error('[contract.confirm] care state not opened', e instanceof Error ? e.name : 'error');
+  }
 }
