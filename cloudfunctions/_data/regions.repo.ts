@@ -39,3 +39,34 @@ export async function villageOfGrid(db: Database, nowMs: number = Date.now()): P
 export const resetCache = (): void => {
   gridCache = null;
 };
+
+// --- Residence picker and place names (issue 12, journeys) ---
+
+/** Several regions by id with the chosen fields (one request; a place has at most four levels). */
+export async function findByIds<K extends keyof RegionDoc>(
+  db: Database,
+  ids: readonly string[],
+  fields: readonly K[],
+): Promise<Map<string, Projected<RegionDoc, K>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const { data } = await db
+    .collection(COLLECTIONS.regions)
+    .where({ _id: db.command.in(unique) })
+    .field(project(fields as readonly string[]))
+    .limit(Math.min(1000, unique.length))
+    .get();
+  return new Map((data as Projected<RegionDoc, K>[]).map((r) => [r._id, r]));
+}
+
+/** One level of the tree: the districts, or the children of a region, in id order. */
+export async function childrenOf(db: Database, parentId: string | undefined) {
+  const { data } = await db
+    .collection(COLLECTIONS.regions)
+    .where(parentId === undefined ? { level: 'district' } : { parentId })
+    .field({ name: true, level: true, parentId: true })
+    .orderBy('_id', 'asc')
+    .limit(1000)
+    .get();
+  return data as Pick<RegionDoc, '_id' | 'name' | 'level' | 'parentId'>[];
+}

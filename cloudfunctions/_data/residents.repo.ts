@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { Consent, ResidentDoc } from '@shared/db/schemas/residents';
+import type { AudienceFacts } from '@shared/education/audience';
 import { isChild, isElderly } from '@shared/population/keyPopulations';
 import type { Day } from '@shared/time';
 import type { Database } from '../_lib/db';
@@ -161,3 +162,83 @@ export const tagsOn = (r: Pick<SigningFacts, 'storedTags' | 'birthDate'>, day: D
   }
   return [...tags];
 };
+
+// --- Where a resident lives (issue 12, journeys) ---
+
+/** Records where a resident lives (replacing what was recorded before). */
+export async function setResidence(
+  db: Database,
+  id: string,
+  r: { villageId: string; gridId?: string; address: string },
+): Promise<void> {
+  await db
+    .collection(COLLECTIONS.residents)
+    .doc(id)
+    .update({
+      villageId: r.villageId,
+      gridId: r.gridId !== undefined ? r.gridId : db.command.remove(),
+      address: r.address,
+    });
+}
+
+// ---- education: audience pages (issue #16) ----
+
+/** What an audience rule reads of a resident. */
+export type AudienceRow = AudienceFacts & { institutionId?: string };
+
+/**
+ * One page of an institution's residents, in `_id` order after `cursor`, narrowed by what the
+ * database can apply (grid, sex, birth-date bounds, stored tags); the exact rule runs after.
+ */
+export async function audiencePage(
+  db: Database,
+  institutionId: string,
+  narrow: { gridId?: string; sex?: string; bornFrom?: string; bornTo?: string; storedTags?: string[] },
+  cursor: string | undefined,
+  limit: number,
+): Promise<AudienceRow[]> {
+  const _ = db.command;
+  const q: Record<string, unknown> = { institutionId };
+  if (cursor) q._id = _.gt(cursor);
+  if (narrow.gridId) q.gridId = narrow.gridId;
+  if (narrow.sex) q.sex = narrow.sex;
+  if (narrow.bornFrom && narrow.bornTo) q.birthDate = _.gte(narrow.bornFrom).and(_.lte(narrow.bornTo));
+  else if (narrow.bornFrom) q.birthDate = _.gte(narrow.bornFrom);
+  else if (narrow.bornTo) q.birthDate = _.lte(narrow.bornTo);
+  if (narrow.storedTags) q.tags = _.in(narrow.storedTags);
+  const { data } = await db
+    .collection(COLLECTIONS.residents)
+    .where(q)
+    .orderBy('_id', 'asc')
+    .field({ birthDate: true, sex: true, tags: true, pregnancies: true, gridId: true, institutionId: true })
+    .limit(limit)
+    .get();
+  return data as AudienceRow[];
+}
+
+/** The facts the feed ranks by, for the caller and their family (one request). */
+export async function audienceFactsOf(db: Database, ids: readonly string[]): Promise<AudienceRow[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const { data } = await db
+    .collection(COLLECTIONS.residents)
+    .where({ _id: _.in([...ids]) })
+    .field({
+      birthDate: true,
+      sex: true,
+      tags: true,
+      pregnancies: true,
+      gridId: true,
+      institutionId: true,
+      name: true,
+    })
+    .limit(ids.length)
+    .get();
+  return data as AudienceRow[];
+}
+
+/** A resident's display name, for masked labels (host's question list). */
+export async function nameOf(db: Database, id: string): Promise<string | undefined> {
+  const { data } = await db.collection(COLLECTIONS.residents).doc(id).field({ name: true }).get();
+  return (data[0] as { name?: string } | undefined)?.name;
+}

@@ -16,13 +16,29 @@ type ActionDef<I extends z.ZodType, O> = {
 
 const ZEvent = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 
-/** Reads the caller from the CloudBase context; the event body is never trusted for identity. */
+type SdkContext = Parameters<typeof cloudbase.getCloudbaseContext>[0];
+
+/** A context variable as a non-empty string, or null (the older `environ` shape may give arrays). */
+const field = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * Reads the caller through the SDK's own helper, which accepts every shape the platform uses:
+ * `context.environment` (JSON, newer runtime), `context.environ` (`k=v;…`, older runtime) and the
+ * WX_* process variables. A context the SDK cannot parse (e.g. a hand-made `{}`) leaves only the
+ * process variables. The event body is never read, and no openid means anonymous.
+ */
 export function identityFrom(context: unknown): Identity {
-  // The platform always passes `environment`; anything else (a hand-made call) is anonymous.
-  const environment = (context as { environment?: unknown } | null)?.environment;
-  if (typeof environment !== 'string') return { openid: null, appid: null, unionid: null };
-  const c = cloudbase.getCloudbaseContext(context as Parameters<typeof cloudbase.getCloudbaseContext>[0]);
-  return { openid: c.WX_OPENID || null, appid: c.WX_APPID || null, unionid: c.WX_UNIONID || null };
+  let c: Record<string, unknown>;
+  try {
+    c = cloudbase.getCloudbaseContext(
+      context && typeof context === 'object' ? (context as SdkContext) : undefined,
+    ) as unknown as Record<string, unknown>;
+  } catch {
+    c = cloudbase.getCloudbaseContext() as unknown as Record<string, unknown>;
+  }
+  const openid = field(c.WX_OPENID);
+  if (!openid) return { openid: null, appid: null, unionid: null };
+  return { openid, appid: field(c.WX_APPID), unionid: field(c.WX_UNIONID) };
 }
 
 /**

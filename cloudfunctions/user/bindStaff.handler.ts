@@ -1,5 +1,5 @@
 import type { bindStaff } from '@shared/api/user';
-import { BIND_ATTEMPTS } from '@shared/constants/limits';
+import { BIND_ATTEMPTS, BIND_ATTEMPTS_PER_STAFF } from '@shared/constants/limits';
 import { lockId } from '@shared/db/schemas/locks';
 import type { UserDoc } from '@shared/db/schemas/users';
 import * as locks from '../_data/locks.repo';
@@ -13,9 +13,11 @@ import { lookupHash } from '../_lib/pii';
 import { takeToken, tokensUsed } from '../_lib/rateLimit';
 
 /**
- * Binds the caller's WeChat identity to a staff account with a one-time code. Wrong, expired and
- * already-used codes are one answer (BIND_CODE_INVALID) so nobody can probe which codes exist;
- * each wrong try counts, and after BIND_ATTEMPTS.max in an hour the identity is refused outright.
+ * Binds the caller's WeChat identity to a staff account with a one-time code and the mobile the
+ * account was registered under. Wrong, expired and already-used codes and unknown mobiles are one
+ * answer (BIND_CODE_INVALID) so nobody can probe which codes exist; each wrong try counts against
+ * the identity AND the staff record the mobile names, and after 5 in an hour either is refused
+ * outright — so fresh WeChat identities buy no extra guesses at one account (issue 11).
  * Staff claim and role change commit together in one transaction.
  */
 export const bindStaffHandler: Handler<typeof bindStaff> = async ({ ctx, input }) => {
@@ -25,8 +27,18 @@ export const bindStaffHandler: Handler<typeof bindStaff> = async ({ ctx, input }
   if ((await tokensUsed(db, failKey, BIND_ATTEMPTS.windowMs, now)) >= BIND_ATTEMPTS.max)
     refuse('BIND_ATTEMPTS_EXCEEDED');
   const codeHash = lookupHash('bind', input.bindCode);
+  // The mobile's lock names the staff record; its own failure window holds however many
+  // identities try.
+  const named = (await locks.find(db, lockId.staffMobile(lookupHash('mobile', input.mobile))))?.holder;
+  const staffKey = named ? `bindst_${named}` : undefined;
+  if (
+    staffKey &&
+    (await tokensUsed(db, staffKey, BIND_ATTEMPTS_PER_STAFF.windowMs, now)) >= BIND_ATTEMPTS_PER_STAFF.max
+  )
+    refuse('BIND_ATTEMPTS_EXCEEDED');
   const invalid = async (): Promise<never> => {
     await takeToken(db, failKey, BIND_ATTEMPTS, now);
+    if (staffKey) await takeToken(db, staffKey, BIND_ATTEMPTS_PER_STAFF, now);
     ctx.audit({ event: 'staff.bind_refused', subject: { userId: uid } });
     throw new ActionError('BIND_CODE_INVALID');
   };
@@ -34,7 +46,8 @@ export const bindStaffHandler: Handler<typeof bindStaff> = async ({ ctx, input }
   const codeLock = lockId.bindCode(codeHash);
   const lock = await locks.find(db, codeLock);
   const expired = (at: Date | undefined) => !at || new Date(at).getTime() <= now.getTime();
-  if (!lock?.holder || expired(lock.expiresAt)) return invalid();
+  // The code must be the one issued to the account the mobile names.
+  if (!lock?.holder || lock.holder !== named || expired(lock.expiresAt)) return invalid();
   const holder = lock.holder;
 
   const claimed = await inTransaction(db, async (t) => {

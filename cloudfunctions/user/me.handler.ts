@@ -3,6 +3,7 @@ import * as residents from '../_data/residents.repo';
 import * as staff from '../_data/staff.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
+import { placeNameOf } from './support/residence';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -19,7 +20,18 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
       'idMasked',
       'mobileMasked',
       'consent',
+      'villageId',
+      'gridId',
+      'address',
     ]);
+    const residence = r?.villageId
+      ? {
+          villageId: r.villageId,
+          ...(r.gridId ? { gridId: r.gridId } : {}),
+          placeName: await placeNameOf(db, r.villageId, r.gridId),
+          address: r.address ?? '',
+        }
+      : undefined;
     return {
       ...base,
       residentId: caller.residentId,
@@ -29,6 +41,7 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
       consentVersion: r?.consent?.version,
       consentedAt: iso(r?.consent?.at),
       consentWithdrawnAt: iso(r?.consent?.withdrawnAt),
+      ...(residence ? { residence } : {}),
     };
   }
   // Where the staff member works comes from the resolved caller (no extra read).

@@ -7,6 +7,7 @@ import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { lookupHash, sealPii } from '../_lib/pii';
 import { newId } from './support/ids';
+import { residenceFields, resolveResidence } from './support/residence';
 
 /**
  * Real-name verification with separate consent to the current privacy notice. The person is
@@ -25,6 +26,8 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   const consent = { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId };
   const mobile = sealPii('mobile', input.mobile, maskMobile);
   const mobilePatch = { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked };
+  // Where they live, asked once here so the team list and signing can match them to a team.
+  const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : {};
 
   if (caller.residentId) {
     // Already verified: only a resident who withdrew consent may consent again, as the same person.
@@ -45,7 +48,10 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   if (existing) {
     if (existing.userId && existing.userId !== userId) refuse('ID_ALREADY_REGISTERED');
     if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
-    if (!existing.userId && !(await residents.claim(db, existing._id, userId, { ...mobilePatch, consent })))
+    if (
+      !existing.userId &&
+      !(await residents.claim(db, existing._id, userId, { ...mobilePatch, ...place, consent }))
+    )
       refuse('ID_ALREADY_REGISTERED');
     residentId = existing._id;
   } else {
@@ -61,6 +67,7 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
         sex: facts.sex,
         regionCode: facts.regionCode,
         ...mobilePatch,
+        ...place,
         userId,
         consent,
         tags: [],

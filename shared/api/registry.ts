@@ -1,13 +1,21 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
+import { EDUCATION_ACTIONS } from './education';
 import { USER_ACTIONS } from './user';
 
 /**
  * Every action of every function, for the entry router ("unknown action" → UNKNOWN_ACTION) and
  * for the permission-matrix test, which iterates action × role. Later domains append here.
  */
-export const ACTIONS: readonly ActionDef[] = [...USER_ACTIONS, ...CONTRACT_ACTIONS, ...APPOINTMENT_ACTIONS];
+export const ACTIONS: readonly ActionDef[] = [
+  ...USER_ACTIONS,
+  ...CONTRACT_ACTIONS,
+  ...APPOINTMENT_ACTIONS,
+  ...EDUCATION_ACTIONS,
+  ...CARE_ACTIONS,
+];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
 export const findAction = (fn: FunctionName, action: string): ActionDef | undefined =>

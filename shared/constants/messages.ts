@@ -67,6 +67,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   HOME_VISIT_NOT_ELIGIBLE: '上门服务仅面向老年人、残疾人和卧床居民',
   PRESCRIPTION_TOO_LONG: '长期处方用药量最多2个月',
   OUTREACH_DAYS_EXCEEDED: '家庭医生工作日每月最多安排2天',
+  RESIDENCE_REQUIRED: '请先填写居住地（所在社区或村），以便匹配为您服务的家庭医生团队',
+  REGION_NOT_FOUND: '请选择所在的社区或村',
+  ARTICLE_NOT_FOUND: '文章不存在或已下架',
+  ARTICLE_NOT_EDITABLE: '文章已提交审核或已通过，不能再修改',
+  ARTICLE_NOT_IN_REVIEW: '该文章不在待审核状态',
+  ARTICLE_NOT_APPROVED: '文章须经机构管理员审核通过后才能推送',
+  SEND_DAY_IN_PAST: '推送日期不能早于今天',
+  LIVE_TOO_SHORT: '按政策要求，区级医院每周健康直播时长不少于30分钟（含居民问答）',
+  LIVE_TOO_LONG: '单场直播最长4小时',
+  LIVE_IN_PAST: '直播开始时间不能早于现在',
+  LIVE_NOT_FOUND: '直播不存在',
+  NOT_UNDER_CARE: '该居民没有生效的签约，不在随访名单中',
+  REMOVAL_REASON_REQUIRED: '移出名单须选择原因（迁出、死亡、转出、号码错误）',
+  REFERRAL_NOT_FOUND: '转诊记录不存在',
+  NOT_STABLE_CHRONIC: '长期处方仅适用于病情稳定的慢性病患者',
+  IMPLAUSIBLE_VALUE: '测量值不合理，请核对后重新填写',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */
@@ -78,8 +94,11 @@ export const VALIDATION_MESSAGES = {
   reason: '请填写原因（1–200字）',
   fen: '金额应为非负整数（单位：分）',
   riskLevel: '严重精神障碍随访必须填写危险性评估等级（0–5级）',
+  measurement: '测量值超出合理范围，请核对',
   endBeforeStart: '结束时间不能早于开始时间',
   uniqueIds: '不能重复选择',
+  residenceRegion: '请选择所在的社区或村',
+  residenceAddress: '请填写详细地址，如门牌号（2–60字）',
 } as const;
 
 /** Labels shown for key-population and condition tags. */

@@ -212,13 +212,19 @@ describe('staff accounts (locks/staffMobile_<hash>, locks/bindCode_<hash>)', () 
     );
     expect(other.ok).toBe(true);
     const first = same.find((r) => r.ok) as Env;
-    expect(await call('user', 'bindStaff', { bindCode: first.data.bindCode }, 'bind-one')).toMatchObject({
+    expect(
+      await call('user', 'bindStaff', { bindCode: first.data.bindCode, mobile: '13711112222' }, 'bind-one'),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await call('user', 'bindStaff', { bindCode: other.data.bindCode }, 'bind-two')).toMatchObject({
+    expect(
+      await call('user', 'bindStaff', { bindCode: other.data.bindCode, mobile: '13711113333' }, 'bind-two'),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await call('user', 'bindStaff', { bindCode: other.data.bindCode }, 'bind-three')).toMatchObject({
+    expect(
+      await call('user', 'bindStaff', { bindCode: other.data.bindCode, mobile: '13711113333' }, 'bind-three'),
+    ).toMatchObject({
       ok: false,
       code: 'BIND_CODE_INVALID',
     });

@@ -39,6 +39,8 @@ export const ZResidentDoc = z.object({
   householdId: z.string().optional(),
   gridId: z.string().optional(),
   villageId: z.string().optional(),
+  /** Street address given with the village/community at verification (issue 12). */
+  address: z.string().optional(),
   institutionId: z.string().optional(),
   districtId: z.string().optional(),
   createdAt: z.date(),

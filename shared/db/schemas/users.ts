@@ -6,7 +6,12 @@ export const ZWriteWindow = z.object({ start: z.number(), count: z.number().int(
 export type WriteWindow = z.infer<typeof ZWriteWindow>;
 
 /** A family member an account acts for (a parent, a child) with the relation the account named. */
-export const ZFamilyLink = z.object({ residentId: z.string(), relation: z.string() });
+export const ZFamilyLink = z.object({
+  residentId: z.string(),
+  relation: z.string(),
+  /** The client request that added the member: a retry answers with the member, not an error. */
+  requestId: z.string().optional(),
+});
 export type FamilyLink = z.infer<typeof ZFamilyLink>;
 
 /**

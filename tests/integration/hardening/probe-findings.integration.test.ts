@@ -95,3 +95,48 @@ describe('1. contract scope decided from the stored resident and team, never the
     expect(r.ok).toBe(true);
   });
 });
+
+describe('5. bind codes cannot be brute-forced across WeChat identities', () => {
+  it('12 fresh identities × 5 wrong codes: the staff record locks after 5, the right code waits an hour', async () => {
+    const mobile = '13600001111';
+    const created = await call(
+      'user',
+      'createStaff',
+      { name: '暴破目标', mobile, role: 'grid_worker', gridId: 'r-cg-dm-g2' },
+      'demo-admin-cg',
+    );
+    expect(created.ok).toBe(true);
+    const code = String(created.data.bindCode);
+    const answers: string[] = [];
+    for (let id = 0; id < 12; id++)
+      for (let i = 0; i < 5; i++) {
+        const guess = String((Number(code) + 1 + id * 5 + i) % 1_000_000).padStart(6, '0');
+        answers.push(
+          String((await call('user', 'bindStaff', { bindCode: guess, mobile }, `probe-bf-${id}`)).code),
+        );
+      }
+    expect(answers.slice(0, 5).every((c) => c === 'BIND_CODE_INVALID')).toBe(true);
+    expect(answers.slice(5).every((c) => c === 'BIND_ATTEMPTS_EXCEEDED')).toBe(true);
+    // Even the right code, from an identity that never guessed, waits for the window to pass.
+    expect(await call('user', 'bindStaff', { bindCode: code, mobile }, 'probe-bf-owner')).toMatchObject({
+      ok: false,
+      code: 'BIND_ATTEMPTS_EXCEEDED',
+    });
+    emu.setClockOffset(61 * 60_000);
+    try {
+      expect(await call('user', 'bindStaff', { bindCode: code, mobile }, 'probe-bf-owner')).toMatchObject({
+        ok: true,
+        data: { role: 'grid_worker' },
+      });
+    } finally {
+      emu.setClockOffset(0);
+    }
+  });
+
+  it('a code without the registered mobile is refused', async () => {
+    expect(await call('user', 'bindStaff', { bindCode: '123456' }, 'probe-bf-nomobile')).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+    });
+  });
+});
