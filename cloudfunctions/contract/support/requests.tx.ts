@@ -126,7 +126,7 @@ export async function transition(
     if (p.expected === 'pending') {
       // The lock names the open request: holding it is being still pending, one read for both.
       const held = await locks.getInTx(t, pendingId);
-      if (held?.holder === c._id) await locks.releaseInTx(t, pendingId, c._id);
+      if (held?.holder === c._id) await locks.deleteInTx(t, pendingId);
       else if ((await contracts.getInTx(t, c._id))?.status !== 'pending') refuse('ILLEGAL_TRANSITION');
     } else if ((await contracts.getInTx(t, c._id))?.status !== p.expected) refuse('ILLEGAL_TRANSITION');
     await contracts.updateInTx(t, c._id, p.patch);
