@@ -47,7 +47,7 @@ export async function confirmHandler({
       },
     })),
     message: contractMessage(contract, 'confirmed', {
-      title: '签约已生效',
+      title: '家庭医生签约已生效',
       body: `${contract.teamName}的家庭医生签约已生效，可在“我的签约”查看`,
       data: {
         name1: contract.residentName.slice(0, 10),
@@ -81,7 +81,7 @@ export async function rejectHandler({
       ...(next.rejectReason !== undefined ? { rejectReason: next.rejectReason } : {}),
     },
     message: contractMessage(contract, 'rejected', {
-      title: '签约未通过',
+      title: '签约申请未通过',
       body: `签约未通过：${next.rejectReason ?? ''}`,
       data: {
         name1: contract.residentName.slice(0, 10),

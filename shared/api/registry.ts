@@ -3,6 +3,7 @@ import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
+import { SCHEDULER_ACTIONS } from './scheduler';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -15,6 +16,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...APPOINTMENT_ACTIONS,
   ...EDUCATION_ACTIONS,
   ...CARE_ACTIONS,
+  ...SCHEDULER_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */

@@ -52,4 +52,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'care.timeline',
   'care.coverage',
   'care.myPlan',
+  'scheduler.inbox',
+  'scheduler.unread',
+  'scheduler.subscriptions',
 ]);
