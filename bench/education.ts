@@ -49,16 +49,13 @@ async function main(): Promise<void> {
           })),
       );
     }
-    await db
-      .collection(COLLECTIONS.users)
-      .doc(userIdFor('bench-reader'))
-      .set({
-        openid: 'bench-reader',
-        role: 'resident',
-        residentId: 'res-b000010',
-        family: [],
-        createdAt: new Date(),
-      });
+    await db.collection(COLLECTIONS.users).doc(userIdFor('bench-reader')).set({
+      openid: 'bench-reader',
+      role: 'resident',
+      residentId: 'res-b000010',
+      family: [],
+      createdAt: new Date(),
+    });
     const call = async (action: string, input: unknown, openid = DOCTOR) => {
       const t0 = process.hrtime.bigint();
       const r = (await emu.callFn('education', { action, input }, openid)).result as {

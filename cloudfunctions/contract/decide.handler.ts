@@ -1,6 +1,7 @@
 import type { confirm, reject, TConfirmContractInput, TRejectContractInput } from '@shared/api/contractStaff';
 import type { OutputOf } from '@shared/api/define';
 import { confirmContract, rejectContract } from '@shared/contract/transitions';
+import { openCareForContract } from '../_data/careStates.repo';
 import type { HandlerContext } from '../_lib/guard';
 import { assertMayDecide, contractMessage, loadContract, must, repos } from './support/common';
 import { transition } from './support/requests.tx';
@@ -58,6 +59,7 @@ export async function confirmHandler({
     }),
     now: ctx.now,
   });
+  await startCare(ctx, contract._id);
   return contractView({ ...contract, ...next }, ctx.now, team);
 }
 
@@ -93,4 +95,17 @@ export async function rejectHandler({
     now: ctx.now,
   });
   return contractView(next as typeof contract, ctx.now, team);
+}
+
+/**
+ * Care hook (issue 13): the newly active contract puts the resident under care (quarterly contact,
+ * chronic follow-ups). Idempotent and additive: a failure here never undoes the confirmation, and
+ * the care function derives the state lazily on the resident's first care action.
+ */
+async function startCare(ctx: HandlerContext, contractId: string): Promise<void> {
+  try {
+    await openCareForContract(ctx.db, contractId, ctx.now);
+  } catch (e) {
+    console.error('[contract.confirm] care state not opened', e instanceof Error ? e.name : 'error');
+  }
 }
