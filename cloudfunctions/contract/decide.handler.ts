@@ -1,11 +1,11 @@
 import type { confirm, reject, TConfirmContractInput, TRejectContractInput } from '@shared/api/contractStaff';
 import type { OutputOf } from '@shared/api/define';
 import { confirmContract, rejectContract } from '@shared/contract/transitions';
-import { openCareForContract } from '../../_data/careStates.repo';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { contractView } from '../view';
-import { assertMayDecide, loadContract, must, repos } from './common';
+import { openCareForContract } from '../_data/careStates.repo';
+import type { HandlerContext } from '../_lib/guard';
+import { assertMayDecide, contractMessage, loadContract, must, repos } from './support/common';
+import { transition } from './support/requests.tx';
+import { contractView } from './support/view';
 
 /**
  * The institution confirms (盖章后生效): pending → active with the term fixed now; the resident's
@@ -26,36 +26,40 @@ export async function confirmHandler({
   const siblings = contract.kind === 'new' ? [] : await r.contracts.ofResident(contract.residentId);
   const by = ctx.caller.userId ?? '';
   const { contract: next, superseded } = must(confirmContract(contract, { now: ctx.now, by, siblings }));
-  const won = await r.contracts.transition(contract._id, 'pending', {
-    status: 'active',
-    confirmedAt: ctx.now,
-    confirmedBy: by,
-    ...(next.startDate !== undefined ? { startDate: next.startDate } : {}),
-    ...(next.endDate !== undefined ? { endDate: next.endDate } : {}),
-  });
-  if (!won) refuse('ILLEGAL_TRANSITION');
-  const before = new Map(siblings.map((s) => [s._id, s.status]));
-  for (const s of superseded)
-    await r.contracts.transition(s._id, before.get(s._id) ?? 'active', {
-      status: 'superseded',
-      ...(s.endDate !== undefined ? { endDate: s.endDate } : {}),
-      ...(s.supersededAt !== undefined ? { supersededAt: s.supersededAt } : {}),
-      ...(s.supersededBy !== undefined ? { supersededBy: s.supersededBy } : {}),
-    });
-  await startCare(ctx, contract._id);
-  await r.outbox.enqueue({
-    dedupeKey: `contract-confirmed-${contract._id}`,
-    template: 'contractConfirmed',
-    residentId: contract.residentId,
-    data: {
-      name1: contract.residentName.slice(0, 10),
-      thing2: contract.teamName.slice(0, 20),
-      date3: next.startDate ?? '',
-      thing4: '签约已生效，可在“我的签约”查看',
+  const before = new Map(siblings.map((s) => [s._id, s]));
+  await transition(ctx.db, contract, {
+    expected: 'pending',
+    patch: {
+      status: 'active',
+      confirmedAt: ctx.now,
+      confirmedBy: by,
+      ...(next.startDate !== undefined ? { startDate: next.startDate } : {}),
+      ...(next.endDate !== undefined ? { endDate: next.endDate } : {}),
     },
-    page: 'pages/contract/index',
+    also: superseded.map((s) => ({
+      id: s._id,
+      expected: before.get(s._id)?.status ?? 'active',
+      teamId: before.get(s._id)?.teamId ?? s.teamId,
+      patch: {
+        status: 'superseded' as const,
+        ...(s.endDate !== undefined ? { endDate: s.endDate } : {}),
+        ...(s.supersededAt !== undefined ? { supersededAt: s.supersededAt } : {}),
+        ...(s.supersededBy !== undefined ? { supersededBy: s.supersededBy } : {}),
+      },
+    })),
+    message: contractMessage(contract, 'confirmed', {
+      title: '家庭医生签约已生效',
+      body: `${contract.teamName}的家庭医生签约已生效，可在“我的签约”查看`,
+      data: {
+        name1: contract.residentName.slice(0, 10),
+        thing2: contract.teamName.slice(0, 20),
+        date3: next.startDate ?? '',
+        thing4: '签约已生效，可在“我的签约”查看',
+      },
+    }),
     now: ctx.now,
   });
+  await startCare(ctx, contract._id);
   return contractView({ ...contract, ...next }, ctx.now, team);
 }
 
@@ -71,23 +75,23 @@ export async function rejectHandler({
   const { contract, team } = await loadContract(ctx, r, input.contractId);
   await assertMayDecide(ctx, team);
   const next = must(rejectContract(contract, { now: ctx.now, reason: input.reason }));
-  const won = await r.contracts.transition(contract._id, 'pending', {
-    status: 'rejected',
-    rejectedAt: ctx.now,
-    ...(next.rejectReason !== undefined ? { rejectReason: next.rejectReason } : {}),
-  });
-  if (!won) refuse('ILLEGAL_TRANSITION');
-  await r.outbox.enqueue({
-    dedupeKey: `contract-rejected-${contract._id}`,
-    template: 'contractConfirmed',
-    residentId: contract.residentId,
-    data: {
-      name1: contract.residentName.slice(0, 10),
-      thing2: contract.teamName.slice(0, 20),
-      date3: '',
-      thing4: `签约未通过：${(next.rejectReason ?? '').slice(0, 12)}`,
+  await transition(ctx.db, contract, {
+    expected: 'pending',
+    patch: {
+      status: 'rejected',
+      rejectedAt: ctx.now,
+      ...(next.rejectReason !== undefined ? { rejectReason: next.rejectReason } : {}),
     },
-    page: 'pages/contract/index',
+    message: contractMessage(contract, 'rejected', {
+      title: '签约申请未通过',
+      body: `签约未通过：${next.rejectReason ?? ''}`,
+      data: {
+        name1: contract.residentName.slice(0, 10),
+        thing2: contract.teamName.slice(0, 20),
+        date3: '',
+        thing4: `签约未通过：${(next.rejectReason ?? '').slice(0, 12)}`,
+      },
+    }),
     now: ctx.now,
   });
   return contractView(next as typeof contract, ctx.now, team);
