@@ -1,10 +1,11 @@
 import '../forms.scss';
-import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '@shared/api/define';
 import type { FAMILY_RELATIONS, listFamily as listFamilyDef } from '@shared/api/user';
 import { Input, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { Check } from '../../components/Check';
 import { zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { addFamilyMember, listFamily } from '../../services/user';
@@ -80,7 +81,7 @@ export default function Family() {
             </View>
           ))}
         </View>
-        <Checkbox className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
+        <Check className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
         {error ? <View className="jy-error">{error}</View> : null}
         <Button type="primary" block onClick={add}>
           {t.submit}

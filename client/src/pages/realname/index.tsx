@@ -1,8 +1,9 @@
 import '../forms.scss';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Check } from '../../components/Check';
 import { zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { verifyIdentity } from '../../services/user';
@@ -55,7 +56,7 @@ export default function RealName() {
           value={form.mobile}
           onInput={field('mobile')}
         />
-        <Checkbox className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
+        <Check className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
         <View className="jy-link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
           {t.readNotice}
         </View>
