@@ -41,6 +41,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // Only the components a page renders are injected at run time (WeChat's lazy code loading).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0f7b6c',
