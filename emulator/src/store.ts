@@ -205,7 +205,7 @@ export class Store {
     }
     let best: Set<string> | null = null;
     for (const idx of c.indexes) {
-      if (idx.isPartial || !idx.fields.every((f) => eq.has(f))) continue;
+      if (!idx.fields.every((f) => eq.has(f))) continue;
       // Cartesian product of $in alternatives over the index fields, as index keys.
       let keys: string[] = [''];
       for (let f = 0; f < idx.fields.length; f++) {
