@@ -1,5 +1,5 @@
 import type { TAppointmentView, THomeVisitView } from '@shared/api/appointment';
-import type { AppointmentDoc, HomeVisitDoc } from './repositories/appointments';
+import type { AppointmentDoc, HomeVisitDoc } from '@shared/db/schemas/appointments';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const clock = (d: Date | string) =>

@@ -4,20 +4,20 @@ import { signingChannel } from '@shared/contract/channel';
 import { requestTeamChange } from '@shared/contract/transitions';
 import { quotePackages } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { tagsOn } from '../repositories/residents';
-import { contractView } from '../view';
+import { tagsOn } from '../_data/residents.repo';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
 import {
-  checkTeamFor,
+  checkJurisdiction,
   contractIdFor,
-  insertSeated,
   loadContract,
   loadResident,
   must,
   repos,
   sealRequest,
-} from './common';
+} from './support/common';
+import { openRequest } from './support/requests.tx';
+import { contractView } from './support/view';
 
 /** Signing again with another team (POLICY: changing team means re-signing); the old one ends on confirmation. */
 export async function changeTeamHandler({
@@ -52,7 +52,7 @@ export async function changeTeamHandler({
       siblings,
     }),
   );
-  const live = await checkTeamFor(r, team, resident);
+  checkJurisdiction(team, resident);
   const doc = await sealRequest(r, {
     contract,
     requestId: input.requestId,
@@ -63,5 +63,9 @@ export async function changeTeamHandler({
     signatureFileId: input.signatureFileId,
     now: ctx.now,
   });
-  return contractView(await insertSeated(r, doc, team, live), ctx.now, team);
+  return contractView(
+    await openRequest(ctx.db, doc, { capacity: team.capacity, now: ctx.now }),
+    ctx.now,
+    team,
+  );
 }

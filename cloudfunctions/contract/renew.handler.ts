@@ -4,11 +4,12 @@ import { signingChannel } from '@shared/contract/channel';
 import { requestRenewal } from '@shared/contract/transitions';
 import { quotePackages } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { tagsOn } from '../repositories/residents';
-import { contractView } from '../view';
-import { contractIdFor, insertRequest, loadContract, loadResident, must, repos, sealRequest } from './common';
+import { tagsOn } from '../_data/residents.repo';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { contractIdFor, loadContract, loadResident, must, repos, sealRequest } from './support/common';
+import { openRequest } from './support/requests.tx';
+import { contractView } from './support/view';
 
 /** Renewal with the same team inside the window (30 days before to 30 days after the end). */
 export async function renewHandler({
@@ -44,5 +45,6 @@ export async function renewHandler({
     signatureFileId: input.signatureFileId,
     now: ctx.now,
   });
-  return contractView(await insertRequest(r, doc), ctx.now, team);
+  // A renewal keeps the resident's place with the same team: counted, never refused for capacity.
+  return contractView(await openRequest(ctx.db, doc, { now: ctx.now }), ctx.now, team);
 }

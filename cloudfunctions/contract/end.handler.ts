@@ -6,10 +6,10 @@ import type {
 } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
 import { terminateContract, withdrawContract } from '@shared/contract/transitions';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { contractView } from '../view';
-import { loadContract, must, repos } from './common';
+import type { HandlerContext } from '../_lib/guard';
+import { loadContract, must, repos } from './support/common';
+import { transition } from './support/requests.tx';
+import { contractView } from './support/view';
 
 /** The resident withdraws a request before it is confirmed. */
 export async function withdrawHandler({
@@ -22,8 +22,11 @@ export async function withdrawHandler({
   const r = repos(ctx);
   const { contract, team } = await loadContract(ctx, r, input.contractId);
   const next = must(withdrawContract(contract, { now: ctx.now }));
-  if (!(await r.contracts.transition(contract._id, 'pending', { status: 'withdrawn', withdrawnAt: ctx.now })))
-    refuse('ILLEGAL_TRANSITION');
+  await transition(ctx.db, contract, {
+    expected: 'pending',
+    patch: { status: 'withdrawn', withdrawnAt: ctx.now },
+    now: ctx.now,
+  });
   return contractView({ ...contract, ...next }, ctx.now, team);
 }
 
@@ -44,12 +47,15 @@ export async function terminateHandler({
       ...(input.note !== undefined ? { note: input.note } : {}),
     }),
   );
-  const won = await r.contracts.transition(contract._id, 'active', {
-    status: 'terminated',
-    terminatedAt: ctx.now,
-    ...(next.terminationReason !== undefined ? { terminationReason: next.terminationReason } : {}),
-    ...(next.terminationNote !== undefined ? { terminationNote: next.terminationNote } : {}),
+  await transition(ctx.db, contract, {
+    expected: 'active',
+    patch: {
+      status: 'terminated',
+      terminatedAt: ctx.now,
+      ...(next.terminationReason !== undefined ? { terminationReason: next.terminationReason } : {}),
+      ...(next.terminationNote !== undefined ? { terminationNote: next.terminationNote } : {}),
+    },
+    now: ctx.now,
   });
-  if (!won) refuse('ILLEGAL_TRANSITION');
   return contractView({ ...contract, ...next }, ctx.now, team);
 }

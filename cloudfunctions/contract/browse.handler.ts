@@ -11,12 +11,12 @@ import { messageFor } from '@shared/constants/messages';
 import { type ResidentPlace, rankTeams } from '@shared/contract/ranking';
 import { quotePackages } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { tagsOn } from '../repositories/residents';
-import type { TeamRecord } from '../repositories/teams';
-import { loadResident, must, repos } from './common';
+import { tagsOn } from '../_data/residents.repo';
+import type { TeamRecord } from '../_data/teams.repo';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
 import { placeNames, placeRefusal } from './eligibility.handler';
+import { loadResident, must, repos } from './support/common';
 
 const summary = (t: TeamRecord, signedCount: number) => ({
   teamId: t.teamId,

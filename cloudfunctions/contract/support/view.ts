@@ -2,8 +2,8 @@ import type { sign } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
 import { ROLE_LABELS } from '@shared/constants/messages';
 import { effectiveStatus, renewalWindow } from '@shared/contract/status';
-import type { ContractDoc } from './repositories/contracts';
-import type { TeamRecord } from './repositories/teams';
+import type { ContractDoc } from '@shared/db/schemas/contracts';
+import type { TeamRecord } from '../../_data/teams.repo';
 
 type View = OutputOf<typeof sign>;
 

@@ -4,11 +4,12 @@ import { signingChannel } from '@shared/contract/channel';
 import { requestContract } from '@shared/contract/transitions';
 import { quotePackages } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { tagsOn } from '../repositories/residents';
-import { contractView } from '../view';
-import { checkTeamFor, contractIdFor, insertSeated, loadResident, must, repos, sealRequest } from './common';
+import { tagsOn } from '../_data/residents.repo';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { checkJurisdiction, contractIdFor, loadResident, must, repos, sealRequest } from './support/common';
+import { openRequest } from './support/requests.tx';
+import { contractView } from './support/view';
 
 /**
  * A new contract request → pending. Everything stored is recomputed here: the fee from the
@@ -48,7 +49,7 @@ export async function signHandler({
   // One open request per resident: the same answer whether the read saw it or the index did.
   if (!requested.ok && requested.code === 'ALREADY_PENDING') refuse('CONTRACT_EXISTS');
   const contract = must(requested);
-  const live = await checkTeamFor(r, team, resident);
+  checkJurisdiction(team, resident);
   const doc = await sealRequest(r, {
     contract,
     requestId: input.requestId,
@@ -59,5 +60,9 @@ export async function signHandler({
     signatureFileId: input.signatureFileId,
     now: ctx.now,
   });
-  return contractView(await insertSeated(r, doc, team, live), ctx.now, team);
+  return contractView(
+    await openRequest(ctx.db, doc, { capacity: team.capacity, now: ctx.now }),
+    ctx.now,
+    team,
+  );
 }

@@ -10,13 +10,13 @@ import type {
 import type { OutputOf } from '@shared/api/define';
 import { renderAgreement } from '@shared/contract/agreement';
 import { effectiveStatus } from '@shared/contract/status';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import { CONTRACT_STATUS_LABELS } from '../labels';
-import { renderContractPdf } from '../pdf/render';
-import { isSignaturePng, resealStored, sha256 } from '../seal';
-import { contractView } from '../view';
-import { loadContract, repos } from './common';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { loadContract, repos } from './support/common';
+import { CONTRACT_STATUS_LABELS } from './support/labels';
+import { renderContractPdf } from './support/pdf/render';
+import { isSignaturePng, resealStored, sha256 } from './support/seal';
+import { contractView } from './support/view';
 
 /** The caller's and their family's contracts, newest first, status as of now. */
 export async function mineHandler({

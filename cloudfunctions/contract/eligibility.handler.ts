@@ -2,13 +2,13 @@ import type { eligibility, TEligibilityInput } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
 import { messageFor } from '@shared/constants/messages';
 import { requestContract } from '@shared/contract/transitions';
-import * as regions from '../../_data/regions.repo';
-import type { Database } from '../../_lib/db';
-import { refuse } from '../../_lib/errors';
-import type { HandlerContext } from '../../_lib/guard';
-import type { ResidentRecord } from '../repositories/residents';
-import type { TeamRecord } from '../repositories/teams';
-import { loadResident, repos } from './common';
+import * as regions from '../_data/regions.repo';
+import type { SigningFacts as ResidentRecord } from '../_data/residents.repo';
+import type { TeamRecord } from '../_data/teams.repo';
+import type { Database } from '../_lib/db';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { loadResident, repos } from './support/common';
 
 /** Names of villages/communities (reference data; one request for a handful of ids). */
 export async function placeNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {

@@ -4,29 +4,44 @@ import type { AgreementFacts } from '@shared/contract/agreement';
 import type { SigningChannel } from '@shared/contract/channel';
 import { DEFAULT_CONTRACT_CONFIG } from '@shared/contract/config';
 import type { TContract } from '@shared/contract/model';
+import type { ContractDoc } from '@shared/db/schemas/contracts';
+import type { OutboxMessage } from '@shared/db/schemas/outbox';
 import type { Quote } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
-import { isDuplicateWrite, refuse } from '../../_lib/errors';
+import * as contracts from '../../_data/contracts.repo';
+import type { SigningFacts } from '../../_data/residents.repo';
+import * as residents from '../../_data/residents.repo';
+import * as servicePackages from '../../_data/servicePackages.repo';
+import type { TeamRecord } from '../../_data/teams.repo';
+import * as teams from '../../_data/teams.repo';
+import type { Database } from '../../_lib/db';
+import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
-import { type ContractDoc, ContractRepository } from '../repositories/contracts';
-import { FileRepository } from '../repositories/files';
-import { OutboxRepository } from '../repositories/outbox';
-import { PackageRepository } from '../repositories/packages';
-import type { ResidentRecord } from '../repositories/residents';
-import { ResidentRepository } from '../repositories/residents';
-import type { TeamRecord } from '../repositories/teams';
-import { TeamRepository } from '../repositories/teams';
-import { isSignaturePng, sealAgreement, sha256 } from '../seal';
+import { FileStore } from './files';
+import { isSignaturePng, sealAgreement, sha256 } from './seal';
 
-/** Repositories over the handler's database handle. */
-export const repos = (ctx: HandlerContext) => ({
-  contracts: new ContractRepository(ctx.db),
-  teams: new TeamRepository(ctx.db),
-  packages: new PackageRepository(ctx.db),
-  residents: new ResidentRepository(ctx.db),
-  outbox: new OutboxRepository(ctx.db),
-  files: new FileRepository(),
-});
+/** The data-layer reads the contract handlers use, bound to one database handle. */
+export const repos = (ctx: { db: Database }) => {
+  const { db } = ctx;
+  return {
+    contracts: {
+      byId: (id: string) => contracts.findById(db, id),
+      ofResident: (residentId: string) => contracts.ofResident(db, residentId),
+      ofResidents: (ids: readonly string[]) => contracts.ofResidents(db, ids),
+      liveCount: (teamId: string) => contracts.liveCount(db, teamId),
+      liveCounts: (teamIds: readonly string[]) => contracts.liveCounts(db, teamIds),
+      page: (where: Parameters<typeof contracts.page>[1], offset: number, limit: number) =>
+        contracts.page(db, where, offset, limit),
+    },
+    teams: { all: () => teams.directory(db), byId: (id: string) => teams.recordById(db, id) },
+    packages: {
+      all: () => servicePackages.all(db),
+      pick: (ids: readonly string[]) => servicePackages.pick(db, ids),
+    },
+    residents: { byId: (id: string) => residents.signingFacts(db, id) },
+    files: new FileStore(),
+  };
+};
 export type Repos = ReturnType<typeof repos>;
 
 /** Unwraps a domain Result or refuses with its stable code. */
@@ -86,58 +101,10 @@ export const assertMayDecide = async (ctx: HandlerContext, team: TeamRecord | un
 export const contractIdFor = (residentId: string, requestId: string): string =>
   `c_${sha256(`${residentId}:${requestId}`).slice(0, 24)}`;
 
-/**
- * Jurisdiction and capacity on the server (POLICY: own jurisdiction; team capacity). Returns the
- * team's live count, which becomes the seat the request claims (insertSeated).
- */
-export const checkTeamFor = async (r: Repos, team: TeamRecord, resident: ResidentRecord): Promise<number> => {
+/** Jurisdiction on the server (POLICY: own jurisdiction); capacity is decided in openRequest. */
+export const checkJurisdiction = (team: TeamRecord, resident: SigningFacts): void => {
   if (resident.villageId === undefined || !team.serviceArea.includes(resident.villageId))
     refuse('OUT_OF_JURISDICTION');
-  const live = await r.contracts.liveCount(team.teamId);
-  if (live >= team.capacity) refuse('TEAM_FULL');
-  return live;
-};
-
-const SEAT_ATTEMPTS = 4;
-const lowestFree = (taken: Set<number>): number => {
-  let s = 0;
-  while (taken.has(s)) s++;
-  return s;
-};
-
-/**
- * Inserts a request that takes a place in the team. The count alone is a check-then-write: two
- * signers for the last place would both pass. So the request also claims seat number `live` under
- * a unique (teamId, seat) index over live contracts: racers that read the same count claim the
- * same seat and only one insert wins; the loser re-counts (TEAM_FULL when the team is now full).
- * A clash with an older seat (holes left by withdrawn contracts) moves to the lowest free seat.
- * The happy path costs no extra request: the count comes from checkTeamFor.
- */
-export const insertSeated = async (
-  r: Repos,
-  doc: ContractDoc,
-  team: TeamRecord,
-  live: number,
-): Promise<ContractDoc> => {
-  let seat = live;
-  for (let attempt = 0; attempt < SEAT_ATTEMPTS; attempt++) {
-    const seated = { ...doc, seat };
-    try {
-      await r.contracts.insert(seated);
-      return seated;
-    } catch (e) {
-      if (!isDuplicateWrite(e)) throw e;
-      const same = await r.contracts.byId(doc._id);
-      if (same) return same;
-      if (!(await r.contracts.seatTaken(team.teamId, seat))) refuse('CONTRACT_EXISTS');
-    }
-    const now = await r.contracts.liveCount(team.teamId);
-    if (now >= team.capacity) refuse('TEAM_FULL');
-    // Someone else got in: the next seat is the new count; otherwise the clash was with a hole.
-    seat = now > live ? now : lowestFree(await r.contracts.liveSeats(team.teamId));
-    live = now;
-  }
-  return refuse('TEAM_FULL');
 };
 
 /** Downloads and checks the signature image; refuses when it is missing or not a PNG. */
@@ -160,7 +127,7 @@ export const sealedDoc = (a: {
   contract: TContract;
   requestId: string;
   channel: SigningChannel;
-  resident: ResidentRecord;
+  resident: SigningFacts;
   team: TeamRecord;
   fee: Quote;
   signatureFileId: string;
@@ -198,18 +165,19 @@ export const sealedDoc = (a: {
   };
 };
 
-/**
- * Inserts a request. The unique pending index is the guard against two open requests: a clash
- * means either this very submit was retried (same request id → the stored contract is returned)
- * or another request won (CONTRACT_EXISTS).
- */
-export const insertRequest = async (r: Repos, doc: ContractDoc): Promise<ContractDoc> => {
-  try {
-    await r.contracts.insert(doc);
-    return doc;
-  } catch (e) {
-    if (!isDuplicateWrite(e)) throw e;
-    const same = await r.contracts.byId(doc._id);
-    return same ?? refuse('CONTRACT_EXISTS');
-  }
-};
+/** A message to the resident about their contract, for the transactional outbox (dedupe key = `_id`). */
+export const contractMessage = (
+  c: Pick<ContractDoc, '_id' | 'residentId'>,
+  event: 'confirmed' | 'rejected',
+  m: { title: string; body: string; data: Record<string, string> },
+): OutboxMessage => ({
+  _id: `contract:${c._id}:${event}`,
+  kind: `contract.${event}`,
+  template: 'contractConfirmed',
+  to: { residentId: c.residentId },
+  title: m.title,
+  body: m.body,
+  data: m.data,
+  page: 'pages/contract/index',
+  ref: { kind: 'contract', id: c._id },
+});

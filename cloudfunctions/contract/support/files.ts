@@ -1,7 +1,7 @@
 import cloudbase from '@cloudbase/node-sdk';
 
 /** Storage access (signature images in, contract PDFs out) through the same SDK as the database. */
-export class FileRepository {
+export class FileStore {
   private readonly app = cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV });
 
   /** The bytes of a stored file, or undefined when it does not exist. */
