@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { acceptHomeVisit, declineHomeVisit, requestHomeVisit } from '@shared/api/appointment';
 import { acceptHomeVisitRefusal, homeVisitEligible, shanghaiInstant } from '@shared/appointment';
 import { DEFAULT_POPULATION_CONFIG } from '@shared/population/config';
 import { shanghaiDay } from '@shared/time';
-import { refuse } from '../_lib/errors';
+import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
 import { newId } from './ids';
 import { AppointmentRepository, type HomeVisitDoc } from './repositories/appointments';
@@ -23,8 +24,13 @@ export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async (
   const teamId = (await new SignedRepository(db).activeTeamOf(resident._id, now)) ?? refuse('NOT_SIGNED');
   if (!homeVisitEligible(input.need, resident, today, DEFAULT_POPULATION_CONFIG.elderlyMinAge))
     refuse('HOME_VISIT_NOT_ELIGIBLE');
+  // With a request id the id is derived from it, so a double tap or a retry writes one request.
+  const id =
+    input.requestId !== undefined
+      ? `hv_${createHash('sha256').update(`${resident._id}:${input.requestId}`).digest('hex').slice(0, 24)}`
+      : newId('hv');
   const doc: HomeVisitDoc = {
-    _id: newId('hv'),
+    _id: id,
     type: 'home_visit',
     residentId: resident._id,
     teamId,
@@ -36,7 +42,14 @@ export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async (
     requestedAt: now,
     requestedByUserId: ctx.caller.userId ?? '',
   };
-  await new AppointmentRepository(db).insertHomeVisit(doc);
+  const repo = new AppointmentRepository(db);
+  try {
+    await repo.insertHomeVisit(doc);
+  } catch (e) {
+    if (!isDuplicateWrite(e)) throw e;
+    const same = (await repo.homeVisitById(id)) ?? refuse('CONFLICT');
+    return homeVisitView(same, resident.name);
+  }
   return homeVisitView(doc, resident.name);
 };
 

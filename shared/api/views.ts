@@ -80,6 +80,9 @@ export const ZContractView = z.object({
   withdrawnAt: zInstant.optional(),
   terminatedAt: zInstant.optional(),
   supersededAt: zInstant.optional(),
+  /** For the reviewer: the resident's age today and key-population tags (elderly, hypertension …). */
+  residentAge: z.number().int().min(0).optional(),
+  residentTags: z.array(z.string()).optional(),
 });
 export const ZContractList = z.object({ contracts: z.array(ZContractView), total: z.number().int().min(0) });
 

@@ -51,6 +51,14 @@ export const zh = {
     readNotice: '查看告知书',
     submit: '提交认证',
     done: '认证成功',
+    missing: {
+      name: '请填写姓名',
+      idNumber: '请填写18位身份证号',
+      mobile: '请填写11位手机号',
+      region: '请选择您居住的社区或村',
+      address: '请填写详细地址，如门牌号',
+      consent: '请先勾选同意上面的告知书，才能提交',
+    },
   },
   family: {
     title: '家庭成员',
@@ -63,6 +71,11 @@ export const zh = {
     consent: '我是其监护人或已获得其授权，同意处理其个人信息',
     submit: '添加',
     added: '已添加',
+    addedWho: (name: string) => `已添加${name}，现在可以为其签约和预约`,
+    loading: '正在加载家庭成员…',
+    livesWithMe: (place: string) => `与我同住（${place}）`,
+    livesElsewhere: '住在别处',
+    toSign: '去为家人签约',
     age: (n: number) => `${n}岁`,
     relations: {
       self: '本人',
@@ -109,3 +122,7 @@ export const zh = {
   },
   staffHome: { loadFailed: '加载失败，请稍后重试' },
 } as const;
+
+/** 本人 / 父母 / 子女 …: a relation code as the resident reads it (unknown codes shown as 家人). */
+export const relationLabel = (code: string): string =>
+  (zh.family.relations as Record<string, string>)[code] ?? (code === 'assisted' ? '协助签约' : '家人');

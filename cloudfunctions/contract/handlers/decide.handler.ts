@@ -22,8 +22,11 @@ export async function confirmHandler({
   const r = repos(ctx);
   const { contract, team } = await loadContract(ctx, r, input.contractId);
   await assertMayDecide(ctx, team);
-  const siblings = contract.kind === 'new' ? [] : await r.contracts.ofResident(contract.residentId);
   const by = ctx.caller.userId ?? '';
+  // The same confirmation arriving twice (a double tap, a retry) answers with the confirmed contract.
+  if (contract.status === 'active' && (contract as { confirmedBy?: string }).confirmedBy === by)
+    return contractView(contract, ctx.now, team);
+  const siblings = contract.kind === 'new' ? [] : await r.contracts.ofResident(contract.residentId);
   const { contract: next, superseded } = must(confirmContract(contract, { now: ctx.now, by, siblings }));
   const won = await r.contracts.transition(contract._id, 'pending', {
     status: 'active',
