@@ -10,6 +10,7 @@ import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
+import { demoEducation } from './seed/education';
 import { ensureLocalKeys } from './seed/local-key';
 
 /** An SDK app pointed at a running emulator. */
@@ -53,6 +54,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
     ...demoIdentities(new Date()),
     ...demoContracts(),
     ...demoAppointments(new Date()),
+    ...demoEducation(new Date()),
   ]) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;

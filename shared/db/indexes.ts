@@ -68,6 +68,8 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
+  // hardening (issue #11): a person's pending proxy requests; uploads are read by _id only.
+  { collection: COLLECTIONS.familyRequests, name: 'residentId_status', keys: { residentId: 1, status: 1 } },
   // care: the worklist is a page of open tasks of a team ordered by due-by day (docs/care.md).
   { collection: COLLECTIONS.careTasks, name: 'teamId_from_end', keys: { teamId: 1, from: 1, end: 1 } },
   { collection: COLLECTIONS.careTasks, name: 'teamId_kind_from', keys: { teamId: 1, kind: 1, from: 1 } },

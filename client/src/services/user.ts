@@ -1,7 +1,9 @@
 import type { OutputOf } from '@shared/api/define';
 import type {
   addFamilyMember as addFamilyMemberDef,
+  answerFamilyRequest as answerFamilyRequestDef,
   bindStaff as bindStaffDef,
+  familyRequests as familyRequestsDef,
   listFamily as listFamilyDef,
   login as loginDef,
   me as meDef,
@@ -54,3 +56,9 @@ export const regions = (parentId?: string) =>
 /** Records where the caller or a family member lives. */
 export const setResidence = (residentId: string, residence: TResidenceInput) =>
   invoke<OutputOf<typeof setResidenceDef>>('user', 'setResidence', { residentId, residence });
+/** Requests from others to act for me (someone added me as family while I have my own account). */
+export const familyRequests = () => invoke<OutputOf<typeof familyRequestsDef>>('user', 'familyRequests');
+
+/** Accepts or declines one such request. */
+export const answerFamilyRequest = (requestId: string, accept: boolean) =>
+  invoke<OutputOf<typeof answerFamilyRequestDef>>('user', 'answerFamilyRequest', { requestId, accept });

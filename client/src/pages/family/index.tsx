@@ -13,6 +13,7 @@ import type { ApiError } from '../../services/api';
 import { addFamilyMember, listFamily, me } from '../../services/user';
 import { Page } from '../../theme/theme';
 import { missingForIdentity } from '../realname/index';
+import { FamilyRequests } from './Requests';
 
 type Members = OutputOf<typeof listFamilyDef>['members'];
 type MyResidence = NonNullable<OutputOf<typeof meDef>['residence']>;
@@ -82,6 +83,7 @@ export default function Family() {
       <View className="jy-muted">{t.intro}</View>
       {loadError ? <View className="jy-error">{loadError}</View> : null}
       {members === null && !loadError ? <View className="jy-muted">{t.loading}</View> : null}
+      <FamilyRequests onAnswered={() => void reload()} />
       <Cell.Group>
         {(members ?? []).map((m) => (
           <Cell

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { zh } from '../../i18n/zh';
 import { Page } from '../../theme/theme';
+import { EducationFeed } from './EducationFeed';
 
 /** health tab: placeholder shell until its feature issue lands. */
 export default function Health() {
@@ -10,6 +11,7 @@ export default function Health() {
       <View className="jy-card">
         <Text className="jy-muted">{zh.health.empty}</Text>
       </View>
+      <EducationFeed />
     </Page>
   );
 }
