@@ -72,6 +72,8 @@ export const ZContractView = z.object({
   channel: z.string().optional(),
   verificationCode: z.string().optional(),
   institutionName: z.string().optional(),
+  /** The institution's public phone (tap to call from the home page). */
+  institutionPhone: z.string().optional(),
   leaderName: z.string().optional(),
   /** Team members to contact (name and position; phones stay with the institution). */
   contacts: z.array(z.object({ name: z.string(), position: z.string() })).optional(),

@@ -8,6 +8,8 @@ export type TeamRecord = {
   name: string;
   institutionId: string;
   institutionName: string;
+  /** The institution's public phone: how a signed resident reaches their team. */
+  institutionPhone?: string;
   districtId?: string;
   serviceArea: string[];
   gridIds: string[];
@@ -82,11 +84,18 @@ export class TeamRepository {
     if (cache && nowMs - cache.at < TTL_MS) return cache.teams;
     const [teams, insts] = await Promise.all([
       this.db.collection(COLLECTIONS.teams).limit(1000).get(),
-      this.db.collection(COLLECTIONS.institutions).field({ name: true }).limit(1000).get(),
+      this.db.collection(COLLECTIONS.institutions).field({ name: true, phone: true }).limit(1000).get(),
     ]);
     const names = new Map((insts.data as { _id: string; name: string }[]).map((i) => [i._id, i.name]));
+    const phones = new Map(
+      (insts.data as { _id: string; phone?: string }[]).flatMap((i) => (i.phone ? [[i._id, i.phone]] : [])),
+    );
     const map = new Map(
-      (teams.data as TeamDoc[]).map((t) => [t._id, toRecord(t, names.get(t.institutionId) ?? '')]),
+      (teams.data as TeamDoc[]).map((t) => {
+        const rec = toRecord(t, names.get(t.institutionId) ?? '');
+        const phone = phones.get(t.institutionId);
+        return [t._id, phone ? { ...rec, institutionPhone: phone } : rec];
+      }),
     );
     cache = { at: nowMs, teams: map };
     return map;
