@@ -70,7 +70,13 @@ const TAB_ROUTES = [
  */
 function BackBar() {
   if (process.env.TARO_ENV !== 'h5' || typeof Taro.getCurrentPages !== 'function') return null;
-  const pages = Taro.getCurrentPages();
+  let pages: { route?: string }[] = [];
+  try {
+    pages = Taro.getCurrentPages();
+  } catch {
+    // No router (a page rendered on its own, as in component tests): nothing to go back to.
+    return null;
+  }
   const route =
     String(pages[pages.length - 1]?.route ?? '')
       .replace(/^\//, '')
