@@ -20,7 +20,13 @@ export default defineAppConfig({
     {
       root: 'packages/doctor',
       name: 'doctor',
-      pages: ['pages/index/index', 'pages/contracts/index', 'pages/agenda/index'],
+      pages: [
+        'pages/index/index',
+        'pages/contracts/index',
+        'pages/agenda/index',
+        'pages/worklist/index',
+        'pages/resident/index',
+      ],
     },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index', 'pages/schedule/index'] },
