@@ -5,15 +5,11 @@ import type { FAMILY_RELATIONS, listFamily as listFamilyDef, me as meDef } from 
 import { Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-<<<<<<< HEAD
 import { Check } from '../../components/Check';
-import { zh } from '../../i18n/zh';
-=======
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
 import { relationLabel, zh } from '../../i18n/zh';
->>>>>>> main
 import type { ApiError } from '../../services/api';
 import { addFamilyMember, listFamily, me } from '../../services/user';
 import { Page } from '../../theme/theme';
@@ -132,11 +128,6 @@ export default function Family() {
             </View>
           ))}
         </View>
-<<<<<<< HEAD
-        <Check className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
-        {error ? <View className="jy-error">{error}</View> : null}
-        <Button type="primary" block onClick={add}>
-=======
         {mine ? (
           <View className="jy-chips">
             <View className={`jy-chip${withMe ? ' jy-chip--on' : ''}`} onClick={() => setWithMe(true)}>
@@ -150,7 +141,7 @@ export default function Family() {
         {sameHome ? null : (
           <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
         )}
-        <Checkbox
+        <Check
           className="jy-consent"
           checked={consent}
           onChange={(on) => {
@@ -162,7 +153,6 @@ export default function Family() {
         <FieldError message={s.fields.consent} />
         {s.error ? <View className="jy-error">{s.error}</View> : null}
         <Button type="primary" block loading={s.busy} disabled={s.busy} onClick={() => void s.submit()}>
->>>>>>> main
           {t.submit}
         </Button>
         <Button block onClick={() => Taro.switchTab({ url: '/pages/sign/index' })}>

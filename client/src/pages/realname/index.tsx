@@ -3,13 +3,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-<<<<<<< HEAD
 import { Check } from '../../components/Check';
-=======
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
->>>>>>> main
 import { zh } from '../../i18n/zh';
 import { verifyIdentity } from '../../services/user';
 import { Page } from '../../theme/theme';
@@ -82,12 +79,9 @@ export default function RealName() {
           value={form.mobile}
           onInput={field('mobile')}
         />
-<<<<<<< HEAD
-        <Check className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
-=======
         <FieldError message={s.fields.mobile} />
         <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
-        <Checkbox
+        <Check
           className="jy-consent"
           checked={consent}
           onChange={(on) => {
@@ -97,7 +91,6 @@ export default function RealName() {
           label={t.consent}
         />
         <FieldError message={s.fields.consent} />
->>>>>>> main
         <View className="jy-link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
           {t.readNotice}
         </View>
