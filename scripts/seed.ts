@@ -10,6 +10,7 @@ import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
+import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
 
 /** An SDK app pointed at a running emulator. */
@@ -58,6 +59,15 @@ export async function seed(url: string): Promise<Record<string, number>> {
     written[collection] = docs.length;
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
+  for (const { collection, docs } of demoGrid(new Date())) {
+    for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
+    written[collection] = (written[collection] ?? 0) + docs.length;
+  }
+  for (const m of GRID_SIGNED_MEMBERS)
+    await db
+      .collection(COLLECTIONS.residents)
+      .doc(m.residentId)
+      .update({ householdId: m.householdId, relation: m.relation, villageId: 'r-cg-dm' });
   return written;
 }
 

@@ -12,6 +12,8 @@ export const AUDIT_EVENTS = [
   'staff.bind_refused', // a wrong, expired or used bind code was tried
   'consent.grant',
   'consent.withdraw',
+  'grid.member.write', // a grid worker registered, linked or changed a household member
+  'grid.plates.print', // door plates reprinted (their old codes revoked)
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -1,13 +1,19 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
+import { GRID_ACTIONS } from './grid';
 import { USER_ACTIONS } from './user';
 
 /**
  * Every action of every function, for the entry router ("unknown action" → UNKNOWN_ACTION) and
  * for the permission-matrix test, which iterates action × role. Later domains append here.
  */
-export const ACTIONS: readonly ActionDef[] = [...USER_ACTIONS, ...CONTRACT_ACTIONS, ...APPOINTMENT_ACTIONS];
+export const ACTIONS: readonly ActionDef[] = [
+  ...USER_ACTIONS,
+  ...CONTRACT_ACTIONS,
+  ...APPOINTMENT_ACTIONS,
+  ...GRID_ACTIONS,
+];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
 export const findAction = (fn: FunctionName, action: string): ActionDef | undefined =>

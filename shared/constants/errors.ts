@@ -73,5 +73,11 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // grid: door plates and reports
+  'PLATE_REVOKED',
+  'PLATE_UNKNOWN',
+  'PLATE_STAFF_ONLY',
+  'PLATE_SHEET_TOO_LARGE',
+  'REPORT_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,4 +32,9 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'grid.scanHousehold',
+  'grid.myReports',
+  'grid.teamReports',
+  'grid.gridOverview',
+  'grid.listGrids',
 ]);

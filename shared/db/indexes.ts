@@ -83,4 +83,13 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
+  // grid (issue 15): a grid's households, a reprinted plate's old codes, a household's members,
+  // reports by team / reporter with their state, and the overdue sweep.
+  { collection: COLLECTIONS.households, name: 'gridId', keys: { gridId: 1 } },
+  { collection: COLLECTIONS.households, name: 'revokedQrTokens', keys: { revokedQrTokens: 1 } },
+  { collection: COLLECTIONS.residents, name: 'gridId', keys: { gridId: 1 } },
+  { collection: COLLECTIONS.reports, name: 'teamId_status', keys: { teamId: 1, status: 1 } },
+  { collection: COLLECTIONS.reports, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
+  { collection: COLLECTIONS.reports, name: 'reporterUserId', keys: { reporterUserId: 1 } },
+  { collection: COLLECTIONS.reports, name: 'status_ackDueAt', keys: { status: 1, ackDueAt: 1 } },
 ];
