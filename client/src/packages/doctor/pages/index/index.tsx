@@ -2,6 +2,7 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { gridText } from '../../../../i18n/grid';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { teamDetail } from '../../../../services/contract';
@@ -40,6 +41,12 @@ export default function DoctorHome() {
             description={t.agendaHint}
             clickable
             onClick={go(`/packages/doctor/pages/agenda/index?teamId=${team.teamId}`)}
+          />
+          <Cell
+            title={gridText.reports.teamTitle}
+            description={gridText.home.reportsHint}
+            clickable
+            onClick={go('/packages/doctor/pages/grid-reports/index')}
           />
         </Cell.Group>
       ))}
