@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { isEntry } from './entry';
-import { functionsOut, functionsSrc, listFunctions, readFunctionConfig, repoRoot } from './functions';
+import {
+  FUNCTION_ASSETS,
+  functionsOut,
+  functionsSrc,
+  listFunctions,
+  readFunctionConfig,
+  repoRoot,
+} from './functions';
 
 const SDK_VERSION = (
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
@@ -14,7 +21,7 @@ const SDK_VERSION = (
   }
 ).dependencies['@cloudbase/node-sdk'];
 
-/** Builds one function folder; returns the bundle size in bytes. */
+/** Builds one function folder; returns the package size in bytes (bundle plus assets). */
 export async function buildFunction(name: string): Promise<number> {
   const outDir = path.join(functionsOut, name);
   fs.mkdirSync(outDir, { recursive: true });
@@ -48,7 +55,14 @@ export async function buildFunction(name: string): Promise<number> {
     )}\n`,
   );
   fs.writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  let bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  for (const a of FUNCTION_ASSETS[name] ?? []) {
+    const to = path.join(outDir, a.to);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, a.from), to);
+    bytes += fs.statSync(to).size;
+  }
+  return bytes;
 }
 
 async function main() {

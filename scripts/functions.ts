@@ -25,3 +25,20 @@ export function listFunctions(): string[] {
 export function readFunctionConfig(name: string): FunctionConfig {
   return JSON.parse(fs.readFileSync(path.join(functionsSrc, name, 'config.json'), 'utf8')) as FunctionConfig;
 }
+
+/**
+ * Files a function needs at run time besides its bundle, copied into its package by
+ * scripts/build-functions.ts (paths relative to the repository → to the function folder).
+ */
+export const FUNCTION_ASSETS: Record<string, { from: string; to: string }[]> = {
+  // The contract PDF font (a subset of Noto Sans CJK SC, see scripts/pdf-font.ts) and its licence.
+  contract: [
+    { from: 'assets/fonts/NotoSansSC-Regular.jy-subset.otf', to: 'fonts/NotoSansSC-Regular.jy-subset.otf' },
+    { from: 'assets/fonts/OFL.txt', to: 'fonts/OFL.txt' },
+  ],
+  // The door-plate sheet uses the same font (grid/support/sheet.ts).
+  grid: [
+    { from: 'assets/fonts/NotoSansSC-Regular.jy-subset.otf', to: 'fonts/NotoSansSC-Regular.jy-subset.otf' },
+    { from: 'assets/fonts/OFL.txt', to: 'fonts/OFL.txt' },
+  ],
+};

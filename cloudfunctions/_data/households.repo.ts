@@ -1,6 +1,23 @@
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { HouseholdDoc } from '@shared/db/schemas/households';
 import type { Database, Tx } from '../_lib/db';
+import { type Projected, project } from './fields';
+
+/** Households (door plates registered by grid workers). */
+export async function findById<K extends keyof HouseholdDoc>(
+  db: Database,
+  id: string,
+  fields: readonly K[],
+): Promise<Projected<HouseholdDoc, K> | undefined> {
+  const { data } = await db
+    .collection(COLLECTIONS.households)
+    .doc(id)
+    .field(project(fields as readonly string[]))
+    .get();
+  return data[0] as Projected<HouseholdDoc, K> | undefined;
+}
+
+// ---- grid (issue 15): plates, tokens and a grid's households ----
 
 /** Households repository (issue 15): door plates and their grid. */
 const coll = (db: Database) => db.collection(COLLECTIONS.households);
@@ -17,7 +34,8 @@ export async function isRevokedToken(db: Database, token: string): Promise<boole
   return data.length > 0;
 }
 
-export async function findById(db: Database, id: string): Promise<HouseholdDoc | undefined> {
+/** The whole household (door plate, place, codes). */
+export async function getById(db: Database, id: string): Promise<HouseholdDoc | undefined> {
   const { data } = await coll(db).doc(id).get();
   return data[0] as HouseholdDoc | undefined;
 }

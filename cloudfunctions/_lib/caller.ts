@@ -1,34 +1,12 @@
 import type { Caller } from '@shared/api/authorize';
-import { COLLECTIONS } from '@shared/constants/collections';
-import type { Role, StaffRole } from '@shared/constants/roles';
+import * as staffRepo from '../_data/staff.repo';
+import * as users from '../_data/users.repo';
 import { configuredDistrictOf } from './config';
 import type { Database } from './db';
 import { lookupHash } from './pii';
 import type { WriteWindow } from './rateLimit';
 
-/** A `users` document: one per WeChat identity, keyed by a keyed hash of the openid. */
-export type UserDoc = {
-  _id: string;
-  openid: string;
-  role: Role;
-  residentId?: string;
-  staffId?: string;
-  family?: { residentId: string; relation: string }[];
-  /** The caller's current write-limit window (see takeUserToken). */
-  writes?: WriteWindow;
-  createdAt: Date;
-};
-
-/** A `staff` document as far as the guard needs it. */
-export type StaffScopeDoc = {
-  _id: string;
-  role: StaffRole;
-  openid?: string | null;
-  teamIds?: string[];
-  gridIds?: string[];
-  institutionId?: string;
-  districtId?: string;
-};
+export type { UserDoc } from '@shared/db/schemas/users';
 
 /**
  * The shared Caller plus the staff record it came from (profile look-ups need it) and, for a
@@ -51,12 +29,7 @@ export async function resolveCaller(db: Database, openid: string): Promise<Resol
   const userId = userIdFor(openid);
   const district = configuredDistrictOf(openid);
   if (district) return { role: 'district_admin', userId, districtId: district };
-  const { data } = await db
-    .collection(COLLECTIONS.users)
-    .doc(userId)
-    .field({ role: true, residentId: true, staffId: true, family: true, writes: true })
-    .get();
-  const user = (data as Partial<UserDoc>[])[0];
+  const user = await users.findById(db, userId, ['role', 'residentId', 'staffId', 'family', 'writes']);
   if (!user?.role) return { role: 'guest' };
   const limitState = { hasUserDoc: true, ...(user.writes ? { writes: user.writes } : {}) };
   if (user.role === 'resident') {
@@ -69,20 +42,7 @@ export async function resolveCaller(db: Database, openid: string): Promise<Resol
     };
   }
   if (!user.staffId) return { role: 'guest' };
-  const staff = (
-    await db
-      .collection(COLLECTIONS.staff)
-      .doc(user.staffId)
-      .field({
-        role: true,
-        openid: true,
-        teamIds: true,
-        gridIds: true,
-        institutionId: true,
-        districtId: true,
-      })
-      .get()
-  ).data[0] as StaffScopeDoc | undefined;
+  const staff = await staffRepo.findById(db, user.staffId, staffRepo.SCOPE_FIELDS);
   if (!staff || staff.openid !== openid) return { role: 'guest' };
   return {
     ...limitState,

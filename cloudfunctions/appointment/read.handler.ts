@@ -28,6 +28,8 @@ import { appointmentView, homeVisitView } from './view';
 export const availabilityHandler: Handler<typeof availability> = async ({ ctx, input }) => {
   const { caller, db, now } = ctx;
   const team = (await new TeamRepository(db).byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  // Residents and grid workers read the public view; staff scope comes from the stored team.
+  ctx.authorize({ teamId: team._id, institutionId: team.institutionId, districtId: team.districtId });
   const who = input.residentId ?? caller.residentId;
   const reachable =
     caller.role === 'resident' &&

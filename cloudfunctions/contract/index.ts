@@ -1,5 +1,6 @@
 import {
   changeTeam,
+  eligibility,
   listTeams,
   mine,
   pdf,
@@ -15,6 +16,7 @@ import { bind, createGuardedFunction } from '../_lib/guard';
 import { listTeamsHandler, quoteHandler, teamDetailHandler } from './handlers/browse.handler';
 import { changeTeamHandler } from './handlers/changeTeam.handler';
 import { confirmHandler, rejectHandler } from './handlers/decide.handler';
+import { eligibilityHandler } from './handlers/eligibility.handler';
 import { terminateHandler, withdrawHandler } from './handlers/end.handler';
 import {
   mineHandler,
@@ -43,4 +45,5 @@ export const main = createGuardedFunction('contract', [
   bind(teamContracts, teamContractsHandler),
   bind(verify, verifyHandler),
   bind(pdf, pdfHandler),
+  bind(eligibility, eligibilityHandler),
 ]);

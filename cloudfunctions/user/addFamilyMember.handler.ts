@@ -2,13 +2,14 @@ import type { addFamilyMember } from '@shared/api/user';
 import { FAMILY_MAX } from '@shared/constants/limits';
 import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
 import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import * as residents from '../_data/residents.repo';
+import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { sealPii } from '../_lib/pii';
-import { familyView } from './family.view';
-import { newId } from './ids';
-import { ResidentsRepo } from './residents.repo';
-import { UsersRepo } from './users.repo';
+import { FAMILY_VIEW_FIELDS, familyView } from './support/family.view';
+import { newId } from './support/ids';
+import { residenceFields, resolveResidence } from './support/residence';
 
 /**
  * A verified resident adds a child or elderly parent to act for (sign, book, read records). The
@@ -23,24 +24,34 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) refuse(parsed.code);
   const facts = parsed.value;
-  const users = new UsersRepo(db);
-  const family = await users.family(userId);
-  if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
+  const family = await users.familyOf(db, userId);
+  const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : undefined;
 
-  const residents = new ResidentsRepo(db);
   const id = sealPii('id', facts.idNumber, maskIdNumber);
   let residentId: string;
-  const existing = await residents.findByIdHash(id.hash);
+  const existing = await residents.findByIdHash(db, id.hash);
   if (existing) {
-    if (existing._id === caller.residentId || family.some((f) => f.residentId === existing._id))
-      refuse('FAMILY_MEMBER_EXISTS');
+    // The same tap retried (same request id): answer with the member it added, not an error.
+    const again = family.find((f) => f.residentId === existing._id);
+    if (again && input.requestId !== undefined && again.requestId === input.requestId) {
+      const doc = await residents.findById(db, existing._id, FAMILY_VIEW_FIELDS);
+      if (doc) return familyView(doc, again.relation, now);
+    }
+    if (existing._id === caller.residentId || again) refuse('FAMILY_MEMBER_EXISTS');
+    if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
     if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
     residentId = existing._id;
+    // A record from a grid registration keeps its place; one without a place takes the given one.
+    if (place) {
+      const known = await residents.findById(db, existing._id, ['villageId']);
+      if (!known?.villageId) await residents.setResidence(db, existing._id, place);
+    }
   } else {
+    if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
     residentId = newId('res');
     const mobile = input.mobile ? sealPii('mobile', input.mobile, maskMobile) : undefined;
     try {
-      await residents.create({
+      await residents.create(db, {
         _id: residentId,
         name: input.name,
         idEnc: id.enc,
@@ -49,6 +60,7 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
         birthDate: facts.birthDate,
         sex: facts.sex,
         regionCode: facts.regionCode,
+        ...(place ?? {}),
         ...(mobile ? { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked } : {}),
         consent: { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId },
         tags: [],
@@ -60,7 +72,11 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
       throw e;
     }
   }
-  await users.addFamily(userId, { residentId, relation: input.relation });
+  await users.addFamily(db, userId, {
+    residentId,
+    relation: input.relation,
+    ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
+  });
   ctx.audit({ event: 'proxy.act', subject: { residentId }, detail: { relation: input.relation } });
   ctx.audit({
     event: 'consent.grant',
@@ -68,7 +84,14 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
     detail: { version: CURRENT_PRIVACY_VERSION },
   });
   return familyView(
-    { _id: residentId, name: input.name, idMasked: id.masked, birthDate: facts.birthDate, tags: [] },
+    {
+      _id: residentId,
+      name: input.name,
+      idMasked: id.masked,
+      birthDate: facts.birthDate,
+      tags: [],
+      ...(place ? { villageId: place.villageId } : {}),
+    },
     input.relation,
     now,
   );

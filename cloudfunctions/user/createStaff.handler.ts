@@ -1,31 +1,37 @@
 import { randomInt } from 'node:crypto';
 import type { Target } from '@shared/api/authorize';
 import type { createStaff, TCreateStaffInput } from '@shared/api/user';
-import { COLLECTIONS } from '@shared/constants/collections';
 import { BIND_CODE_TTL_MS } from '@shared/constants/limits';
+import { lockId } from '@shared/db/schemas/locks';
+import type { StaffDoc } from '@shared/db/schemas/staff';
 import { maskMobile } from '@shared/identity';
+import * as institutions from '../_data/institutions.repo';
+import * as locks from '../_data/locks.repo';
+import * as staff from '../_data/staff.repo';
+import * as teams from '../_data/teams.repo';
 import { type Database, inTransaction } from '../_lib/db';
-import { isDuplicateWrite, refuse } from '../_lib/errors';
+import { refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
 import { lookupHash, sealPii } from '../_lib/pii';
-import { newId } from './ids';
-import { gridInstitution, institutionScope, type StaffDoc, StaffRepo, teamScope } from './staff.repo';
+import { newId } from './support/ids';
 
 type Placement = { institutionId: string; districtId: string; teamIds: string[]; gridIds: string[] };
 
 /** Where the new account sits, from the team, grid or institution named (loaded, never trusted). */
 async function placementOf(db: Database, input: TCreateStaffInput, ctx: HandlerContext): Promise<Placement> {
   if (input.role === 'doctor') {
-    const team = (input.teamId && (await teamScope(db, input.teamId))) || refuse('TEAM_NOT_FOUND');
+    const team =
+      (input.teamId && (await teams.findById(db, input.teamId, ['institutionId', 'districtId']))) ||
+      refuse('TEAM_NOT_FOUND');
     return {
       institutionId: team.institutionId,
-      districtId: team.districtId,
+      districtId: team.districtId ?? '',
       teamIds: [team._id],
       gridIds: [],
     };
   }
   if (input.role === 'grid_worker') {
-    const inst = (input.gridId && (await gridInstitution(db, input.gridId))) || refuse('NOT_FOUND');
+    const inst = (input.gridId && (await institutions.servingGrid(db, input.gridId))) || refuse('NOT_FOUND');
     return {
       institutionId: inst._id,
       districtId: inst.districtId,
@@ -34,7 +40,7 @@ async function placementOf(db: Database, input: TCreateStaffInput, ctx: HandlerC
     };
   }
   const instId = input.institutionId ?? ctx.caller.institutionId ?? refuse('NOT_FOUND');
-  const inst = (await institutionScope(db, instId)) ?? refuse('NOT_FOUND');
+  const inst = (await institutions.findById(db, instId, ['districtId'])) ?? refuse('NOT_FOUND');
   return { institutionId: inst._id, districtId: inst.districtId, teamIds: [], gridIds: [] };
 }
 
@@ -51,15 +57,16 @@ export const createStaffHandler: Handler<typeof createStaff> = async ({ ctx, inp
   const target: Target = { institutionId: place.institutionId, districtId: place.districtId };
   ctx.authorize(target);
 
-  const staff = new StaffRepo(db);
   const mobile = sealPii('mobile', input.mobile, maskMobile);
-  if (await staff.mobileTaken(mobile.hash)) refuse('STAFF_EXISTS');
+  // Staff written before mobile locks existed are found by the index; the lock decides races.
+  if (await staff.mobileTaken(db, mobile.hash)) refuse('STAFF_EXISTS');
   const staffId = newId('st');
   const expiresAt = new Date(now.getTime() + BIND_CODE_TTL_MS);
-  // A code clashing with another pending one (1 in a million per pending code) is drawn again.
+  // A code clashing with another live one (1 in a million per pending code) is drawn again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const bindCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const doc: Omit<StaffDoc, '_id'> = {
+    const doc: StaffDoc = {
+      _id: staffId,
       name: input.name,
       role: input.role,
       ...(input.position ? { position: input.position } : {}),
@@ -70,40 +77,55 @@ export const createStaffHandler: Handler<typeof createStaff> = async ({ ctx, inp
       openid: null,
       bindCodeHash: lookupHash('bind', bindCode),
       bindExpiresAt: expiresAt,
-      createdBy: caller.userId,
+      ...(caller.userId ? { createdBy: caller.userId } : {}),
       createdAt: now,
     };
-    try {
-      await writeStaff(db, staffId, doc, input);
-    } catch (e) {
-      if (!isDuplicateWrite(e)) throw e;
-      if (await staff.mobileTaken(mobile.hash)) refuse('STAFF_EXISTS');
-      continue;
-    }
+    if (!(await writeStaff(db, doc, input, now))) continue;
     ctx.audit({ event: 'staff.create', subject: { staffId }, detail: { role: input.role } });
     return { staffId, bindCode, bindCodeExpiresAt: expiresAt.toISOString() };
   }
   return refuse('CONFLICT');
 };
 
-/** The staff record and, for a doctor, their place in the team, in one transaction. */
+/**
+ * One transaction: the mobile lock (one account per number), the bind-code lock (a live code
+ * points at one account), the staff record and, for a doctor, their place in the team. The team
+ * document is written last, so concurrent creations for one team hold it only for the commit.
+ * False when the bind code clashed with a live one (draw another).
+ */
 async function writeStaff(
   db: Database,
-  staffId: string,
-  doc: Omit<StaffDoc, '_id'>,
+  doc: StaffDoc,
   input: TCreateStaffInput,
-) {
-  await inTransaction(db, async (t) => {
-    await t.collection(COLLECTIONS.staff).doc(staffId).set(doc);
-    if (input.role === 'doctor' && input.teamId) {
-      const team = (await t.collection(COLLECTIONS.teams).doc(input.teamId).get()).data as {
-        members?: unknown[];
-      };
-      const member = { staffId, name: input.name, role: input.position ?? 'gp', title: '' };
-      await t
-        .collection(COLLECTIONS.teams)
-        .doc(input.teamId)
-        .update({ members: [...(team.members ?? []), member] });
-    }
+  now: Date,
+): Promise<boolean> {
+  return inTransaction(db, async (t) => {
+    const mobileLock = await locks.acquireInTx(t, lockId.staffMobile(doc.mobileHash ?? ''), {
+      kind: 'staffMobile',
+      holder: doc._id,
+      now,
+    });
+    if (!mobileLock.acquired) refuse('STAFF_EXISTS');
+    const codeLock = await locks.acquireInTx(
+      t,
+      lockId.bindCode(doc.bindCodeHash ?? ''),
+      {
+        kind: 'bindCode',
+        holder: doc._id,
+        now,
+        ...(doc.bindExpiresAt ? { expiresAt: doc.bindExpiresAt } : {}),
+      },
+      (held) => held.expiresAt === undefined || new Date(held.expiresAt).getTime() <= now.getTime(),
+    );
+    if (!codeLock.acquired) return false;
+    await staff.createInTx(t, doc);
+    if (input.role === 'doctor' && input.teamId)
+      await teams.addMemberInTx(t, input.teamId, {
+        staffId: doc._id,
+        name: input.name,
+        role: input.position ?? 'gp',
+        title: '',
+      });
+    return true;
   });
 }

@@ -5,8 +5,10 @@ import {
   listFamily,
   login,
   me,
+  regions,
   removeFamilyMember,
   revealIdentity,
+  setResidence,
   verifyIdentity,
   withdrawConsent,
 } from '@shared/api/user';
@@ -18,6 +20,7 @@ import { listFamilyHandler } from './listFamily.handler';
 import { loginHandler } from './login.handler';
 import { meHandler } from './me.handler';
 import { removeFamilyMemberHandler } from './removeFamilyMember.handler';
+import { regionsHandler, setResidenceHandler } from './residence.handler';
 import { revealIdentityHandler } from './revealIdentity.handler';
 import { verifyIdentityHandler } from './verifyIdentity.handler';
 import { withdrawConsentHandler } from './withdrawConsent.handler';
@@ -34,4 +37,6 @@ export const main = createGuardedFunction('user', [
   bind(createStaff, createStaffHandler),
   bind(bindStaff, bindStaffHandler),
   bind(revealIdentity, revealIdentityHandler),
+  bind(regions, regionsHandler),
+  bind(setResidence, setResidenceHandler),
 ]);

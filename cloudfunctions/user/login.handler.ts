@@ -1,7 +1,7 @@
 import type { login } from '@shared/api/user';
+import * as users from '../_data/users.repo';
 import { userIdFor } from '../_lib/caller';
 import type { Handler } from '../_lib/guard';
-import { UsersRepo } from './users.repo';
 
 /**
  * Login: the openid came from the CloudBase context (the guard), never the event. A first visit
@@ -11,7 +11,7 @@ export const loginHandler: Handler<typeof login> = async ({ ctx }) => {
   const { caller } = ctx;
   if (caller.role === 'guest') {
     const userId = userIdFor(ctx.openid);
-    await new UsersRepo(ctx.db).createResident(userId, ctx.openid, ctx.now);
+    await users.createResident(ctx.db, userId, ctx.openid, ctx.now);
     return { userId, role: 'resident', verified: false };
   }
   return {

@@ -1,8 +1,9 @@
 import type { me } from '@shared/api/user';
+import * as residents from '../_data/residents.repo';
+import * as staff from '../_data/staff.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
-import { ResidentsRepo } from './residents.repo';
-import { StaffRepo } from './staff.repo';
+import { placeNameOf } from './support/residence';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -14,12 +15,23 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
   const base = { userId, role: caller.role, verified: caller.role !== 'resident' || !!caller.residentId };
   if (caller.role === 'resident') {
     if (!caller.residentId) return base;
-    const r = await new ResidentsRepo(db).get(caller.residentId, [
+    const r = await residents.findById(db, caller.residentId, [
       'name',
       'idMasked',
       'mobileMasked',
       'consent',
+      'villageId',
+      'gridId',
+      'address',
     ]);
+    const residence = r?.villageId
+      ? {
+          villageId: r.villageId,
+          ...(r.gridId ? { gridId: r.gridId } : {}),
+          placeName: await placeNameOf(db, r.villageId, r.gridId),
+          address: r.address ?? '',
+        }
+      : undefined;
     return {
       ...base,
       residentId: caller.residentId,
@@ -29,6 +41,7 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
       consentVersion: r?.consent?.version,
       consentedAt: iso(r?.consent?.at),
       consentWithdrawnAt: iso(r?.consent?.withdrawnAt),
+      ...(residence ? { residence } : {}),
     };
   }
   // Where the staff member works comes from the resolved caller (no extra read).
@@ -40,6 +53,6 @@ export const meHandler: Handler<typeof me> = async ({ ctx }) => {
   };
   // A district admin from configuration has no staff record.
   if (!caller.staffId) return { ...base, ...place };
-  const s = await new StaffRepo(db).get(caller.staffId, ['name', 'mobileMasked']);
+  const s = await staff.findById(db, caller.staffId, ['name', 'mobileMasked']);
   return { ...base, ...place, staffId: caller.staffId, name: s?.name, maskedMobile: s?.mobileMasked };
 };

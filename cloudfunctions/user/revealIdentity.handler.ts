@@ -1,8 +1,8 @@
 import type { revealIdentity } from '@shared/api/user';
+import * as residents from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { decryptPii } from '../_lib/pii';
-import { ResidentsRepo } from './residents.repo';
 
 /**
  * The one full read of an ID number or phone: scope-checked on the resident's own record (team,
@@ -10,7 +10,7 @@ import { ResidentsRepo } from './residents.repo';
  */
 export const revealIdentityHandler: Handler<typeof revealIdentity> = async ({ ctx, input }) => {
   const r =
-    (await new ResidentsRepo(ctx.db).get(input.residentId, [
+    (await residents.findById(ctx.db, input.residentId, [
       'idEnc',
       'mobileEnc',
       'teamId',

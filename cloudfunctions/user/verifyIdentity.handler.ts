@@ -1,12 +1,13 @@
 import type { verifyIdentity } from '@shared/api/user';
 import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
 import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import * as residents from '../_data/residents.repo';
+import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { lookupHash, sealPii } from '../_lib/pii';
-import { newId } from './ids';
-import { ResidentsRepo } from './residents.repo';
-import { UsersRepo } from './users.repo';
+import { newId } from './support/ids';
+import { residenceFields, resolveResidence } from './support/residence';
 
 /**
  * Real-name verification with separate consent to the current privacy notice. The person is
@@ -21,18 +22,19 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) refuse(parsed.code);
   const facts = parsed.value;
-  const residents = new ResidentsRepo(db);
   const idHash = lookupHash('id', facts.idNumber);
   const consent = { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId };
   const mobile = sealPii('mobile', input.mobile, maskMobile);
   const mobilePatch = { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked };
+  // Where they live, asked once here so the team list and signing can match them to a team.
+  const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : {};
 
   if (caller.residentId) {
     // Already verified: only a resident who withdrew consent may consent again, as the same person.
-    const self = await residents.get(caller.residentId, ['idHash', 'consent']);
+    const self = await residents.findById(db, caller.residentId, ['idHash', 'consent']);
     if (self?.idHash !== idHash) refuse('IDENTITY_MISMATCH');
     if (self.consent && !self.consent.withdrawnAt) refuse('ALREADY_VERIFIED');
-    await residents.recordConsent(caller.residentId, consent);
+    await residents.recordConsent(db, caller.residentId, consent);
     ctx.audit({
       event: 'consent.grant',
       subject: { residentId: caller.residentId },
@@ -42,17 +44,20 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   }
 
   let residentId: string;
-  const existing = await residents.findByIdHash(idHash);
+  const existing = await residents.findByIdHash(db, idHash);
   if (existing) {
     if (existing.userId && existing.userId !== userId) refuse('ID_ALREADY_REGISTERED');
     if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
-    if (!existing.userId && !(await residents.claim(existing._id, userId, { ...mobilePatch, consent })))
+    if (
+      !existing.userId &&
+      !(await residents.claim(db, existing._id, userId, { ...mobilePatch, ...place, consent }))
+    )
       refuse('ID_ALREADY_REGISTERED');
     residentId = existing._id;
   } else {
     residentId = newId('res');
     try {
-      await residents.create({
+      await residents.create(db, {
         _id: residentId,
         name: input.name,
         idEnc: sealPii('id', facts.idNumber, maskIdNumber).enc,
@@ -62,6 +67,7 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
         sex: facts.sex,
         regionCode: facts.regionCode,
         ...mobilePatch,
+        ...place,
         userId,
         consent,
         tags: [],
@@ -73,7 +79,7 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
       throw e;
     }
   }
-  await new UsersRepo(db).setResident(userId, residentId);
+  await users.setResident(db, userId, residentId);
   ctx.audit({ event: 'consent.grant', subject: { residentId }, detail: { version: consent.version } });
   return out(residentId, facts);
 };

@@ -1,7 +1,7 @@
 import type { withdrawConsent } from '@shared/api/user';
+import * as residents from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
-import { ResidentsRepo } from './residents.repo';
 
 /**
  * Withdraws consent to processing personal information, for oneself or a family member one acts
@@ -10,10 +10,10 @@ import { ResidentsRepo } from './residents.repo';
 export const withdrawConsentHandler: Handler<typeof withdrawConsent> = async ({ ctx, input }) => {
   const { db, now } = ctx;
   ctx.authorize({ residentId: input.residentId });
-  const residents = new ResidentsRepo(db);
-  const r = (await residents.get(input.residentId, ['consent'])) ?? refuse('FAMILY_MEMBER_NOT_FOUND');
+  const r =
+    (await residents.findById(db, input.residentId, ['consent'])) ?? refuse('FAMILY_MEMBER_NOT_FOUND');
   if (r.consent?.withdrawnAt) return { withdrawnAt: new Date(r.consent.withdrawnAt).toISOString() };
-  await residents.withdrawConsent(input.residentId, now, input.reason);
+  await residents.withdrawConsent(db, input.residentId, now, input.reason);
   ctx.audit({
     event: 'consent.withdraw',
     subject: { residentId: input.residentId },

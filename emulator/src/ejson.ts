@@ -1,4 +1,5 @@
 import { BSONRegExp, EJSON } from 'bson';
+import { jsonDepth, MAX_JSON_DEPTH } from './json';
 
 /** A document as stored: plain objects/arrays with Dates, numbers, strings and a few BSON value types. */
 export type Doc = Record<string, unknown>;
@@ -70,6 +71,9 @@ function finish(v: unknown, nowMs: number): unknown {
 /** Decodes one EJSON string from the SDK into engine values; malformed input → INVALID_PARAM. */
 export function decode(text: unknown, nowMs: number, what = 'value'): unknown {
   if (typeof text !== 'string') throw new EmuError('INVALID_PARAM', `bad EJSON: ${what} must be a string`);
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new EmuError('INVALID_PARAM', `bad EJSON: ${what} nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -117,6 +117,8 @@ export type RunnerOptions = {
   adminUrl: () => string;
   clockOffsetMs: () => number;
   log: (line: string) => void;
+  /** The variables declared for a function (cloudbaserc.json `envVariables`) with local values. */
+  declaredEnv?: (fn: string) => Record<string, string>;
 };
 
 /** Runs built functions in a pool of worker threads, tracking each invocation. */
@@ -198,8 +200,10 @@ export class FunctionRunner {
     const timeoutS = Number(cfg.timeout) > 0 ? Number(cfg.timeout) : DEFAULT_TIMEOUT_S;
     const timer = source === 'timer';
     const wxKeys = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
+    // As on CloudBase: the platform's own variables plus only those declared for this function.
     const env: Record<string, string> = {
-      ...baseEnv(),
+      ...platformEnv(),
+      ...(this.o.declaredEnv?.(fn) ?? {}),
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.o.adminUrl() }),
       TCB_ENV: this.o.envId,
       SCF_NAMESPACE: this.o.envId,
@@ -372,12 +376,18 @@ export class FunctionRunner {
   }
 }
 
-/** The emulator's own environment minus anything CloudBase-specific that must come per call. */
-function baseEnv(): Record<string, string> {
+/**
+ * Host variables a function runtime has of its own (search path, time zone, locale, home and temp
+ * folders). Everything else of the emulator's environment — keys, tokens, our JY_* settings — is
+ * withheld: a function sees only what cloudbaserc.json declares for it.
+ */
+export const PLATFORM_HOST_VARS = ['PATH', 'TZ', 'LANG', 'HOME', 'TMPDIR'] as const;
+
+function platformEnv(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(WX_|TCB_|TENCENTCLOUD|SCF_|JY_CLOCK|TRIGGER_SRC)/.test(k)) continue;
-    out[k] = v;
+  for (const k of PLATFORM_HOST_VARS) {
+    const v = process.env[k];
+    if (v !== undefined) out[k] = v;
   }
   return out;
 }

@@ -8,8 +8,10 @@ import { Clock, parseClockSpec } from './clock';
 import { renderConsole } from './console';
 import { type Body, DbActions } from './db';
 import { EmuError } from './ejson';
+import { DeclaredEnv } from './fnenv';
 import { FunctionRunner, type Identity, type Invocation, NO_IDENTITY } from './functions';
 import type { IndexDef } from './indexes';
+import { parseJsonCapped } from './json';
 import { Storage } from './storage';
 import { Store } from './store';
 import { Timers } from './timers';
@@ -37,6 +39,13 @@ export type EmulatorOptions = {
   collections?: string[];
   /** Run timer triggers on schedule (default true). */
   timers?: boolean;
+  /**
+   * Where each function's declared environment comes from (`envVariables`); default
+   * `<repo>/cloudbaserc.json`, `null` for none. Functions not listed get no variables of ours.
+   */
+  rcFile?: string | null;
+  /** Local values for `{{placeholder}}` declarations (default: the emulator's process.env). */
+  env?: Record<string, string>;
 };
 
 export type EmulatorHandle = {
@@ -125,9 +134,14 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
 
   let baseUrl = '';
   const db = new DbActions(store, () => clock.now());
+  const declared = new DeclaredEnv(
+    opts.rcFile === undefined ? path.join(REPO_ROOT, 'cloudbaserc.json') : opts.rcFile,
+    opts.env,
+  );
   const runner = new FunctionRunner({
     functionsDir,
     envId,
+    declaredEnv: (fn) => declared.env(fn),
     adminUrl: () => `${baseUrl}/admin`,
     clockOffsetMs: () => clock.offsetMs,
     log,
@@ -151,11 +165,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
         const name = String(body.function_name ?? '');
         let event: unknown = {};
         if (typeof body.request_data === 'string' && body.request_data) {
-          try {
-            event = JSON.parse(body.request_data);
-          } catch {
-            throw new EmuError('INVALID_PARAM', 'request_data is not valid JSON');
-          }
+          event = parseJsonCapped(body.request_data, 'request_data');
         }
         const identity: Identity = inv ? runner.identityOf(inv) : NO_IDENTITY;
         const r = await runner.invoke(name, event, identity, inv ? 'nested' : 'sdk', inv);
@@ -184,17 +194,20 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
     let inv: Invocation | undefined;
     let out: Body;
     try {
-      let body: Body;
+      let text: string;
       try {
-        const parsed: unknown = JSON.parse((await readBody(req)).toString('utf8'));
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-        body = parsed as Body;
+        text = (await readBody(req)).toString('utf8');
       } catch (e) {
         if (e instanceof BodyTooLarge) {
           throw new EmuError('INVALID_PARAM', `request body exceeds ${MAX_BODY_BYTES} bytes`);
         }
         throw new EmuError('INVALID_PARAM', 'malformed JSON body');
       }
+      const parsed = parseJsonCapped(text, 'request body', 'malformed JSON body');
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new EmuError('INVALID_PARAM', 'malformed JSON body');
+      }
+      const body = parsed as Body;
       what = `${String(body.action)}${body.collectionName ? ` ${String(body.collectionName)}` : ''}`;
       inv = runner.invocationOf(body.wxCloudApiToken);
       if (inv) {
@@ -239,16 +252,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
     }
     let out: Body;
     try {
-      let event: unknown;
+      let text: string;
       try {
-        const text = (await readBody(req)).toString('utf8');
-        event = text.trim() ? JSON.parse(text) : {};
+        text = (await readBody(req)).toString('utf8');
       } catch (e) {
         throw new EmuError(
           'INVALID_PARAM',
           e instanceof BodyTooLarge ? `request body exceeds ${MAX_BODY_BYTES} bytes` : 'malformed JSON body',
         );
       }
+      const event: unknown = text.trim() ? parseJsonCapped(text, 'request body', 'malformed JSON body') : {};
       const header = (h: string) => {
         const v = req.headers[h];
         return typeof v === 'string' ? v.slice(0, 128) : '';
@@ -298,12 +311,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
         );
       }
       if (String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        let j: { cloudPath?: unknown; base64?: unknown; dataUrl?: unknown };
-        try {
-          j = JSON.parse(data.toString('utf8'));
-        } catch {
-          throw new EmuError('INVALID_PARAM', 'malformed JSON body');
-        }
+        const j = (parseJsonCapped(data.toString('utf8'), 'request body', 'malformed JSON body') ?? {}) as {
+          cloudPath?: unknown;
+          base64?: unknown;
+          dataUrl?: unknown;
+        };
         cloudPath = j.cloudPath ?? cloudPath;
         const b64 = typeof j.dataUrl === 'string' ? j.dataUrl.replace(/^data:[^,]*;base64,/, '') : j.base64;
         if (typeof b64 !== 'string' || !b64)
@@ -385,10 +397,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
     }
     if (req.method === 'GET' && p.startsWith('/_storage/files/')) {
       let f: ReturnType<Storage['read']> = null;
+      let allowed = false;
       try {
-        f = storage.read(storage.cleanPath(decodeURIComponent(p.slice('/_storage/files/'.length))));
+        const cloudPath = storage.cleanPath(decodeURIComponent(p.slice('/_storage/files/'.length)));
+        // Private by default: only a temp URL a function asked for opens a file (issue 11).
+        allowed = storage.mayServe(cloudPath, url.searchParams.get('t'), url.searchParams.get('sign'));
+        f = allowed ? storage.read(cloudPath) : null;
       } catch {
         f = null;
+      }
+      if (!allowed) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('access denied: a temp URL is required');
+        return;
       }
       if (!f) {
         res.writeHead(404, { 'content-type': 'text/plain' });
@@ -401,7 +422,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
     }
     if (p === '/_emulator/api/clock' && req.method === 'POST') {
       try {
-        const b = JSON.parse((await readBody(req)).toString('utf8') || '{}') as {
+        const b = parseJsonCapped((await readBody(req)).toString('utf8') || '{}', 'request body') as {
           offsetMs?: unknown;
           spec?: unknown;
         };

@@ -15,9 +15,21 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Cloud storage kept as plain files under `<dataDir>/storage/`. */
+/** A temp URL lives this long unless the caller asks for less (CloudBase's max_age, seconds). */
+const DEFAULT_URL_AGE_S = 3600;
+const MAX_URL_AGE_S = 86_400;
+/** Files under this prefix are world-readable (e.g. article covers); everything else is private. */
+export const PUBLIC_PREFIX = 'public/';
+
+/**
+ * Cloud storage kept as plain files under `<dataDir>/storage/`. Like a private CloudBase bucket,
+ * a file is served only through a temp URL (signed, expiring) that the admin SDK — i.e. a
+ * function that has authorised its caller — asked for; knowing a path is not enough.
+ */
 export class Storage {
   readonly root: string;
+  /** Signs temp URLs; per process, so URLs do not outlive the emulator (they expire anyway). */
+  private readonly urlKey = crypto.randomBytes(32);
 
   constructor(
     dataDir: string,
@@ -75,9 +87,32 @@ export class Storage {
     };
   }
 
-  /** Unencoded on purpose: the SDK GETs encodeURI(tempFileURL). */
-  downloadUrl(cloudPath: string): string {
-    return `${this.baseUrl()}/_storage/files/${cloudPath}`;
+  private signatureOf(cloudPath: string, expires: number): string {
+    return crypto
+      .createHmac('sha256', this.urlKey)
+      .update(`${cloudPath}\n${expires}`)
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  /**
+   * A temp URL: `…/_storage/files/<path>?t=<expiry s>&sign=<hmac>`. Unencoded on purpose: the SDK
+   * GETs encodeURI(tempFileURL).
+   */
+  downloadUrl(cloudPath: string, maxAgeS: number = DEFAULT_URL_AGE_S): string {
+    const age = Math.min(Math.max(1, Math.floor(maxAgeS) || DEFAULT_URL_AGE_S), MAX_URL_AGE_S);
+    const expires = Math.floor(Date.now() / 1000) + age;
+    return `${this.baseUrl()}/_storage/files/${cloudPath}?t=${expires}&sign=${this.signatureOf(cloudPath, expires)}`;
+  }
+
+  /** True when a GET of `cloudPath` carries a valid, unexpired temp-URL signature (or the file is public). */
+  mayServe(cloudPath: string, t: string | null, sign: string | null): boolean {
+    if (cloudPath.startsWith(PUBLIC_PREFIX)) return true;
+    const expires = Number(t);
+    if (!Number.isInteger(expires) || !sign || expires * 1000 < Date.now()) return false;
+    const want = Buffer.from(this.signatureOf(cloudPath, expires));
+    const got = Buffer.from(sign);
+    return want.length === got.length && crypto.timingSafeEqual(want, got);
   }
 
   write(cloudPath: string, data: Buffer): void {
@@ -99,11 +134,12 @@ export class Storage {
     if (!Array.isArray(list)) throw new EmuError('INVALID_PARAM', 'file_list must be an array');
     return list.map((f) => {
       const fileID = (f as { fileid?: unknown })?.fileid;
+      const maxAge = Number((f as { max_age?: unknown })?.max_age);
       const p = this.pathOf(fileID);
       if (!p || !fs.existsSync(this.diskPath(p))) {
         return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
       }
-      return { fileID, tempFileURL: this.downloadUrl(p), code: 'SUCCESS' };
+      return { fileID, tempFileURL: this.downloadUrl(p, maxAge || DEFAULT_URL_AGE_S), code: 'SUCCESS' };
     });
   }
 

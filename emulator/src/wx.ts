@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import QRCode from 'qrcode';
 import { templateById } from '../../shared/wx/subscribe-templates';
 import { EmuError } from './ejson';
+import { parseJsonCapped } from './json';
 
 /** One subscribe message the emulator accepted or refused (what WeChat would have delivered). */
 export type OutboxEntry = {
@@ -52,11 +53,7 @@ export class WxApi {
   async handle(apiName: unknown, requestData: unknown, invocationId?: string): Promise<unknown> {
     let req: Record<string, unknown> = {};
     if (typeof requestData === 'string' && requestData) {
-      try {
-        req = JSON.parse(requestData) as Record<string, unknown>;
-      } catch {
-        throw new EmuError('INVALID_PARAM', 'requestData is not valid JSON');
-      }
+      req = parseJsonCapped(requestData, 'requestData') as Record<string, unknown>;
     }
     switch (apiName) {
       case 'subscribeMessage.send':

@@ -30,6 +30,8 @@ const zSignatureFileId = z.string().trim().min(1).max(300);
 export const ZListTeamsInput = z.object({
   institutionId: zId.optional(),
   gridId: zId.optional(),
+  /** Rank for this person instead of the caller: the caller themself or a family member. */
+  residentId: zId.optional(),
   page: zPage.default({ offset: 0, limit: 20 }),
 });
 export type TListTeamsInput = z.output<typeof ZListTeamsInput>;
@@ -41,6 +43,35 @@ export const listTeams = defineAction({
   output: z.object({ teams: z.array(ZTeamSummary), total: z.number().int() }),
   errors: [],
   access: BROWSE,
+});
+
+export const ZEligibilityInput = z.object({
+  residentId: zId,
+  teamId: zId,
+  /** 'change' skips the one-live-contract rule (a change of team keeps the old one until confirmed). */
+  mode: z.enum(['new', 'change']).default('new'),
+});
+export type TEligibilityInput = z.output<typeof ZEligibilityInput>;
+export const ZEligibilityOutput = z.object({
+  eligible: z.boolean(),
+  /** The stable code of the first rule that stops it (OUT_OF_JURISDICTION, TEAM_FULL, RESIDENCE_REQUIRED…). */
+  code: z.string().optional(),
+  /** What stops it, in plain Chinese naming the places involved. */
+  message: z.string().optional(),
+});
+/**
+ * Preflight before packages, agreement and signature: may this person sign with this team now?
+ * The same rules sign applies (residence in the team's service area, places left, one live
+ * contract), answered as data so nobody signs only to be refused.
+ */
+export const eligibility = defineAction({
+  fn: 'contract',
+  action: 'eligibility',
+  summary: 'May this resident sign with this team (checked before the signing steps)',
+  input: ZEligibilityInput,
+  output: ZEligibilityOutput,
+  errors: ['TEAM_NOT_FOUND', 'NOT_VERIFIED'],
+  access: { resident: 'family', grid_worker: 'grid', doctor: 'team' },
 });
 
 export const ZTeamDetailInput = z.object({ teamId: zId });
@@ -239,4 +270,5 @@ export const CONTRACT_ACTIONS = [
   teamContracts,
   verify,
   pdf,
+  eligibility,
 ];

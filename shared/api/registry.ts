@@ -1,6 +1,8 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
+import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
+import { EDUCATION_ACTIONS } from './education';
 import { GRID_ACTIONS } from './grid';
 import { USER_ACTIONS } from './user';
 
@@ -12,6 +14,8 @@ export const ACTIONS: readonly ActionDef[] = [
   ...USER_ACTIONS,
   ...CONTRACT_ACTIONS,
   ...APPOINTMENT_ACTIONS,
+  ...EDUCATION_ACTIONS,
+  ...CARE_ACTIONS,
   ...GRID_ACTIONS,
 ];
 

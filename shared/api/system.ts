@@ -8,6 +8,17 @@ export const ZPingOutput = z.object({
   serverTime: z.string(),
   /** Whether the platform delivered a caller identity in the function context. */
   identified: z.boolean(),
+  /**
+   * For the first deployment's check: whether the platform delivered an openid / appid, and
+   * whether each deployment variable reached the function ('set' | 'missing' | 'malformed').
+   */
+  platform: z
+    .object({
+      openid: z.boolean(),
+      appid: z.boolean(),
+      env: z.record(z.string(), z.enum(['set', 'missing', 'malformed'])),
+    })
+    .optional(),
 });
 export type TPingInput = z.infer<typeof ZPingInput>;
 export type TPingOutput = z.infer<typeof ZPingOutput>;

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from '../constants/messages';
+import { ERROR_MESSAGES, VALIDATION_MESSAGES as V } from '../constants/messages';
 import { CALLER_ROLES, STAFF_ROLES, TEAM_POSITIONS } from '../constants/roles';
 import { defineAction } from './define';
 import { zDay, zId, zIdNumber, zInstant, zMobile, zName, zReason } from './fields';
@@ -17,6 +17,31 @@ const ALL = {
 } as const;
 
 export const FAMILY_RELATIONS = ['child', 'parent', 'spouse', 'grandparent', 'grandchild', 'other'] as const;
+
+/**
+ * Where a person lives, captured once at verification (or when added as family): the village or
+ * community (or one of its grids) picked from the region tree, plus the street address. A grid
+ * worker's household registration later confirms it. Teams are matched on the region.
+ */
+export const ZResidenceInput = z.object({
+  regionId: z
+    .string({ error: V.residenceRegion })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: V.residenceRegion }),
+  address: z
+    .string({ error: V.residenceAddress })
+    .trim()
+    .min(2, { error: V.residenceAddress })
+    .max(60, { error: V.residenceAddress }),
+});
+export type TResidenceInput = z.output<typeof ZResidenceInput>;
+
+export const ZResidenceView = z.object({
+  villageId: zId,
+  gridId: zId.optional(),
+  /** 街道/乡镇 + 社区/村 (+ 网格), e.g. 城关街道 东门社区. */
+  placeName: z.string(),
+  address: z.string(),
+});
 
 export const ZLoginInput = z.object({}).strict();
 export const ZLoginOutput = z.object({
@@ -52,6 +77,8 @@ export const ZMeOutput = ZLoginOutput.extend({
   consentVersion: z.string().optional(),
   consentedAt: zInstant.optional(),
   consentWithdrawnAt: zInstant.optional(),
+  /** Where the resident lives (absent until given at verification or later). */
+  residence: ZResidenceView.optional(),
 });
 export type TMeInput = z.output<typeof ZMeInput>;
 export const me = defineAction({
@@ -75,6 +102,7 @@ export const ZVerifyIdentityInput = z.object({
   idNumber: zIdNumber,
   mobile: zMobile,
   consent: zConsent,
+  residence: ZResidenceInput.optional(),
 });
 export const ZVerifyIdentityOutput = z.object({
   residentId: zId,
@@ -100,6 +128,7 @@ export const verifyIdentity = defineAction({
     'ALREADY_VERIFIED',
     'ID_ALREADY_REGISTERED',
     'CONSENT_REQUIRED',
+    'REGION_NOT_FOUND',
   ],
   access: { resident: 'own' },
 });
@@ -110,6 +139,9 @@ export const ZAddFamilyMemberInput = z.object({
   relation: z.enum(FAMILY_RELATIONS),
   mobile: zMobile.optional(),
   consent: zConsent,
+  residence: ZResidenceInput.optional(),
+  /** The client's id for one tap of 添加: a retry with the same id answers with the same member. */
+  requestId: zId.optional(),
 });
 export type TAddFamilyMemberInput = z.output<typeof ZAddFamilyMemberInput>;
 /** Proxy signing for a child or elderly parent starts by adding them here. */
@@ -130,6 +162,7 @@ export const addFamilyMember = defineAction({
     'ID_FUTURE',
     'ID_CHECKSUM',
     'CONSENT_REQUIRED',
+    'REGION_NOT_FOUND',
   ],
   access: { resident: 'own' },
 });
@@ -198,6 +231,11 @@ export const createStaff = defineAction({
 
 export const ZBindStaffInput = z.object({
   bindCode: z.string().regex(/^\d{6}$/, { error: ERROR_MESSAGES.BIND_CODE_INVALID }),
+  /**
+   * The mobile number the admin registered the account under: it names the staff record, so wrong
+   * codes count against that record (not only the caller's WeChat identity, which is cheap to renew).
+   */
+  mobile: zMobile,
 });
 export type TBindStaffInput = z.output<typeof ZBindStaffInput>;
 export const bindStaff = defineAction({
@@ -229,6 +267,42 @@ export const revealIdentity = defineAction({
   access: { resident: 'family', doctor: 'team', grid_worker: 'grid', institution_admin: 'institution' },
 });
 
+// --- Where residents live (issue 12): the region tree for the picker, and setting a residence ---
+
+export const REGION_LEVELS = ['district', 'township', 'village', 'grid'] as const;
+export const ZRegionsInput = z.object({ parentId: zId.optional() }).strict();
+export type TRegionsInput = z.output<typeof ZRegionsInput>;
+export const ZRegionView = z.object({
+  regionId: zId,
+  name: z.string(),
+  level: z.enum(REGION_LEVELS),
+  parentId: zId.nullable(),
+});
+export type TRegionView = z.output<typeof ZRegionView>;
+/** One level of the region tree: the districts, or the children of `parentId` (区 → 街道/乡镇 → 社区/村 → 网格). */
+export const regions = defineAction({
+  fn: 'user',
+  action: 'regions',
+  summary: 'Children of a region, for the residence picker',
+  input: ZRegionsInput,
+  output: z.object({ regions: z.array(ZRegionView) }),
+  errors: [],
+  access: ALL,
+});
+
+export const ZSetResidenceInput = z.object({ residentId: zId, residence: ZResidenceInput });
+export type TSetResidenceInput = z.output<typeof ZSetResidenceInput>;
+/** Records where a resident (self or a family member) lives, for those verified before it was asked. */
+export const setResidence = defineAction({
+  fn: 'user',
+  action: 'setResidence',
+  summary: 'Record where a resident lives',
+  input: ZSetResidenceInput,
+  output: ZResidenceView,
+  errors: ['REGION_NOT_FOUND', 'NOT_VERIFIED'],
+  access: { resident: 'family' },
+});
+
 /** Every `user` action. */
 export const USER_ACTIONS = [
   login,
@@ -241,4 +315,6 @@ export const USER_ACTIONS = [
   createStaff,
   bindStaff,
   revealIdentity,
+  regions,
+  setResidence,
 ];

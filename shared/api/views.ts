@@ -40,6 +40,10 @@ export const ZTeamSummary = z.object({
   memberCount: z.number().int().min(0),
   signedCount: z.number().int().min(0),
   capacity: z.number().int().min(0),
+  /** The team serves where the resident lives (absent when their residence is unknown). */
+  servesYou: z.boolean().optional(),
+  /** Why this resident cannot choose the team, in plain Chinese (absent when they can). */
+  whyNot: z.string().optional(),
 });
 
 export const ZTeamDetail = ZTeamSummary.extend({
@@ -86,4 +90,6 @@ export const ZFamilyMemberView = z.object({
   relation: z.string(),
   age: z.number().int().min(0),
   tags: z.array(z.enum([...new Set([...KEY_POPULATION_TAGS, ...STORED_TAGS])] as [string, ...string[]])),
+  /** The village/community they live in, when known (teams are matched on it). */
+  villageId: zId.optional(),
 });

@@ -24,6 +24,18 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
+  // education (issue #16)
+  campaigns: 'campaigns',
+  pushCounters: 'pushCounters',
+  messages: 'messages',
+  liveSessions: 'liveSessions',
+  liveRegistrations: 'liveRegistrations',
+  liveQuestions: 'liveQuestions',
+  // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
+  locks: 'locks',
+  careStates: 'careStates',
+  careTasks: 'careTasks',
+  careCounters: 'careCounters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

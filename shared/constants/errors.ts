@@ -73,6 +73,25 @@ export const ERROR_CODES = [
   // care rules shared with later domains
   'PRESCRIPTION_TOO_LONG',
   'OUTREACH_DAYS_EXCEEDED',
+  // where a resident lives (issue 12)
+  'RESIDENCE_REQUIRED',
+  'REGION_NOT_FOUND',
+  // education
+  'ARTICLE_NOT_FOUND',
+  'ARTICLE_NOT_EDITABLE',
+  'ARTICLE_NOT_IN_REVIEW',
+  'ARTICLE_NOT_APPROVED',
+  'SEND_DAY_IN_PAST',
+  'LIVE_TOO_SHORT',
+  'LIVE_TOO_LONG',
+  'LIVE_IN_PAST',
+  'LIVE_NOT_FOUND',
+  // care (quarterly contact, follow-ups, referrals, long prescriptions)
+  'NOT_UNDER_CARE',
+  'REMOVAL_REASON_REQUIRED',
+  'REFERRAL_NOT_FOUND',
+  'NOT_STABLE_CHRONIC',
+  'IMPLAUSIBLE_VALUE',
   // grid: door plates and reports
   'PLATE_REVOKED',
   'PLATE_UNKNOWN',

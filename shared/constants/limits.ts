@@ -7,6 +7,13 @@ export const RATE_LIMIT = { windowMs: 60_000, maxWrites: 20 } as const;
 /** Wrong bind codes one WeChat identity may try per hour before binding is refused outright. */
 export const BIND_ATTEMPTS = { windowMs: 60 * 60_000, max: 5 } as const;
 
+/**
+ * Wrong bind codes one staff record may receive per hour, whoever sends them: new WeChat
+ * identities are cheap, the record is not. Over a code's 24 hours that is at most 120 guesses
+ * out of a million codes.
+ */
+export const BIND_ATTEMPTS_PER_STAFF = { windowMs: 60 * 60_000, max: 5 } as const;
+
 /** A bind code lives 24 hours and works once. */
 export const BIND_CODE_TTL_MS = 24 * 60 * 60_000;
 
@@ -32,6 +39,19 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'appointment.mine',
   'appointment.agenda',
   'appointment.schedules',
+  'user.regions',
+  'contract.eligibility',
+  'education.articles',
+  'education.article',
+  'education.previewAudience',
+  'education.feed',
+  'education.reach',
+  'education.liveSessions',
+  'education.liveQuestions',
+  'care.worklist',
+  'care.timeline',
+  'care.coverage',
+  'care.myPlan',
   'grid.scanHousehold',
   'grid.myReports',
   'grid.teamReports',

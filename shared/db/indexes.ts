@@ -50,24 +50,9 @@ export const INDEXES: IndexSpec[] = [
   // An institution admin's pending list.
   { collection: COLLECTIONS.contracts, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
   { collection: COLLECTIONS.staff, name: 'openid', keys: { openid: 1 } },
-  // One staff account per mobile number (keyed hash; the number itself is encrypted).
-  {
-    collection: COLLECTIONS.staff,
-    name: 'mobileHash_unique',
-    keys: { mobileHash: 1 },
-    unique: true,
-    partialFilterExpression: { mobileHash: { $exists: true } },
-  },
-  // A bind code (keyed hash) finds one pending staff account; the field is removed once used.
-  {
-    collection: COLLECTIONS.staff,
-    name: 'bindCodeHash_unique',
-    keys: { bindCodeHash: 1 },
-    unique: true,
-    partialFilterExpression: { bindCodeHash: { $exists: true } },
-  },
-  // Partial indexes only enforce; this one answers the bind look-up without a scan.
-  { collection: COLLECTIONS.staff, name: 'bindCodeHash', keys: { bindCodeHash: 1 } },
+  // createStaff's pre-check for staff written before mobile locks existed; one account per mobile
+  // is held by `locks/staffMobile_<mobileHash>`, and a bind code by `locks/bindCode_<hash>`.
+  { collection: COLLECTIONS.staff, name: 'mobileHash', keys: { mobileHash: 1 } },
   { collection: COLLECTIONS.appointments, name: 'residentId', keys: { residentId: 1 } },
   // A team's agenda and a day's bookings; seat counters by team and day (availability).
   { collection: COLLECTIONS.appointments, name: 'teamId_day', keys: { teamId: 1, day: 1 } },
@@ -83,6 +68,13 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
+  // care: the worklist is a page of open tasks of a team ordered by due-by day (docs/care.md).
+  { collection: COLLECTIONS.careTasks, name: 'teamId_from_end', keys: { teamId: 1, from: 1, end: 1 } },
+  { collection: COLLECTIONS.careTasks, name: 'teamId_kind_from', keys: { teamId: 1, kind: 1, from: 1 } },
+  { collection: COLLECTIONS.careTasks, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.contacts, name: 'residentId_at', keys: { residentId: 1, at: -1 } },
+  { collection: COLLECTIONS.referrals, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.prescriptions, name: 'residentId', keys: { residentId: 1 } },
   // grid (issue 15): a grid's households, a reprinted plate's old codes, a household's members,
   // reports by team / reporter with their state, and the overdue sweep.
   { collection: COLLECTIONS.households, name: 'gridId', keys: { gridId: 1 } },

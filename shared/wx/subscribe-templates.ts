@@ -34,6 +34,11 @@ export const SUBSCRIBE_TEMPLATES = {
     title: '续约提醒',
     fields: ['name1', 'date2', 'thing3'],
   },
+  healthEducation: {
+    id: 'TPL_HEALTH_EDUCATION_LOCAL',
+    title: '健康科普推送',
+    fields: ['thing1', 'thing2'],
+  },
 } as const satisfies Record<string, SubscribeTemplate>;
 
 export type SubscribeTemplateKey = keyof typeof SUBSCRIBE_TEMPLATES;

@@ -70,6 +70,7 @@ describe('identity journey in Chromium', () => {
     await page.locator('.nut-button', { hasText: '新居民（首次登录）' }).click();
     await page.locator('input[placeholder="身份证号"]').waitFor();
     await page.goto(`${emu.url}/#/packages/staff/pages/bind/index`);
+    await page.locator('input[placeholder="登记的手机号"]').fill('13712349999');
     await page.locator('input[placeholder="绑定码"]').fill('000000');
     await page.locator('.nut-button', { hasText: '绑定' }).click();
     await page.getByText('绑定码无效或已失效，请联系管理员重新获取').waitFor();

@@ -22,7 +22,14 @@ describe('local stack: ping through the gateway and the demo seed', () => {
       result: { ok: true, data: { pong: true, identified: false } },
     });
     expect(await emu.callFn('ping', { action: 'ping', input: {} }, 'demo-resident-1')).toMatchObject({
-      result: { ok: true, data: { identified: true } },
+      result: {
+        ok: true,
+        data: {
+          identified: true,
+          // The variables cloudbaserc.json declares for ping reach it (the first deployment's check).
+          platform: { openid: true, appid: true, env: { JY_PII_KEY: 'set', JY_DISTRICT_ADMINS: 'set' } },
+        },
+      },
     });
   });
 

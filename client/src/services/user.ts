@@ -36,5 +36,5 @@ export const withdrawConsent = (residentId: string) =>
   invoke<OutputOf<typeof withdrawConsentDef>>('user', 'withdrawConsent', { residentId });
 
 /** Binds this WeChat identity to a staff account with the one-time code from the admin. */
-export const bindStaff = (bindCode: string) =>
-  invoke<OutputOf<typeof bindStaffDef>>('user', 'bindStaff', { bindCode });
+export const bindStaff = (bindCode: string, mobile: string) =>
+  invoke<OutputOf<typeof bindStaffDef>>('user', 'bindStaff', { bindCode, mobile });

@@ -7,6 +7,7 @@ import type {
   teamDetail,
 } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
+import { messageFor } from '@shared/constants/messages';
 import { type ResidentPlace, rankTeams } from '@shared/contract/ranking';
 import { quotePackages } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
@@ -15,6 +16,7 @@ import type { HandlerContext } from '../../_lib/guard';
 import { tagsOn } from '../repositories/residents';
 import type { TeamRecord } from '../repositories/teams';
 import { loadResident, must, repos } from './common';
+import { placeNames, placeRefusal } from './eligibility.handler';
 
 const summary = (t: TeamRecord, signedCount: number) => ({
   teamId: t.teamId,
@@ -41,7 +43,14 @@ export async function listTeamsHandler({
 }): Promise<OutputOf<typeof listTeams>> {
   const r = repos(ctx);
   const all = [...(await r.teams.all()).values()];
-  const me = ctx.caller.residentId !== undefined ? await r.residents.byId(ctx.caller.residentId) : undefined;
+  // Rank for the caller, or for a family member they are choosing a team for.
+  const forId =
+    input.residentId !== undefined &&
+    (input.residentId === ctx.caller.residentId ||
+      (ctx.caller.familyResidentIds ?? []).includes(input.residentId))
+      ? input.residentId
+      : ctx.caller.residentId;
+  const me = forId !== undefined ? await r.residents.byId(forId) : undefined;
   const village = me?.villageId;
   const home =
     village !== undefined ? all.find((t) => t.serviceArea.includes(village))?.institutionId : undefined;
@@ -62,7 +71,23 @@ export async function listTeamsHandler({
       )
     : candidates.map((t) => ({ ...t, liveCount: counts[t.teamId] ?? 0 }));
   const page = ranked.slice(input.page.offset, input.page.offset + input.page.limit);
-  return { teams: page.map((t) => summary(t, t.liveCount)), total: ranked.length };
+  if (!me) return { teams: page.map((t) => summary(t, t.liveCount)), total: ranked.length };
+  // A resident is told, team by team, whether it serves where they live and if not, why.
+  const names = await placeNames(ctx.db, [
+    ...new Set([...page.flatMap((t) => t.serviceArea), ...(village !== undefined ? [village] : [])]),
+  ]);
+  return {
+    teams: page.map((t) => {
+      const why = placeRefusal(t, village, names);
+      const full = !why && t.liveCount >= t.capacity ? messageFor('TEAM_FULL') : undefined;
+      return {
+        ...summary(t, t.liveCount),
+        ...(village !== undefined ? { servesYou: !why } : {}),
+        ...(why || full ? { whyNot: why?.message ?? full } : {}),
+      };
+    }),
+    total: ranked.length,
+  };
 }
 
 /** A team card: members with positions, service area, packages on offer, places taken. */
@@ -99,8 +124,8 @@ export async function quoteHandler({
   input: TQuoteInput;
 }): Promise<OutputOf<typeof quote>> {
   const r = repos(ctx);
-  const resident = await loadResident(ctx, r, input.residentId, input.teamId);
-  if (!(await r.teams.byId(input.teamId))) refuse('TEAM_NOT_FOUND');
+  const team = (await r.teams.byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const resident = await loadResident(ctx, r, input.residentId, team);
   const pkgs = (await r.packages.pick(input.packageIds)) ?? refuse('PACKAGE_NOT_FOUND');
   return must(quotePackages(pkgs, tagsOn(resident, shanghaiDay(ctx.now))));
 }

@@ -54,14 +54,21 @@ export const loadContract = async (ctx: HandlerContext, r: Repos, id: string) =>
   return { contract: c, team };
 };
 
-/** Loads a resident the caller acts for; an unknown id answers like one out of reach. */
-export const loadResident = async (ctx: HandlerContext, r: Repos, residentId: string, teamId?: string) => {
+/**
+ * Loads a resident the caller acts for; an unknown id answers like one out of reach. The target
+ * is built from stored records only: the resident's own id and grid, and a team only when that
+ * team's stored service area covers the resident's stored village — so a doctor reaches the
+ * residents their own team serves, and naming their own team for a stranger reaches nothing.
+ */
+export const loadResident = async (ctx: HandlerContext, r: Repos, residentId: string, team?: TeamRecord) => {
   const resident = await r.residents.byId(residentId);
   if (!resident) return refuse('OUT_OF_SCOPE');
+  const serves =
+    team !== undefined && resident.villageId !== undefined && team.serviceArea.includes(resident.villageId);
   ctx.authorize({
-    residentId,
+    residentId: resident.residentId,
     ...(resident.gridId !== undefined ? { gridId: resident.gridId } : {}),
-    ...(teamId !== undefined ? { teamId } : {}),
+    ...(serves ? { teamId: team.teamId, institutionId: team.institutionId } : {}),
   });
   if (!resident.verified) refuse('NOT_VERIFIED');
   return resident;

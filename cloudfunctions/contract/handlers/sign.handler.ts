@@ -24,10 +24,10 @@ export async function signHandler({
   input: TSignContractInput;
 }): Promise<OutputOf<typeof sign>> {
   const r = repos(ctx);
-  const resident = await loadResident(ctx, r, input.residentId, input.teamId);
+  const team = (await r.teams.byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const resident = await loadResident(ctx, r, input.residentId, team);
   const channel =
     signingChannel(ctx.caller.role, ctx.caller.residentId, resident.residentId) ?? refuse('FORBIDDEN');
-  const team = (await r.teams.byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
   const pkgs = (await r.packages.pick(input.packageIds)) ?? refuse('PACKAGE_NOT_FOUND');
   const fee = must(quotePackages(pkgs, tagsOn(resident, shanghaiDay(ctx.now))));
   const id = contractIdFor(resident.residentId, input.requestId);

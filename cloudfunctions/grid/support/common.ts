@@ -29,7 +29,7 @@ export const householdTarget = (
 
 /** Loads a household and checks the caller reaches it. */
 export async function loadHousehold(ctx: HandlerContext, id: string): Promise<HouseholdDoc> {
-  const h = (await households.findById(ctx.db, id)) ?? refuse('NOT_FOUND');
+  const h = (await households.getById(ctx.db, id)) ?? refuse('NOT_FOUND');
   ctx.authorize(householdTarget(h));
   return h;
 }

@@ -8,11 +8,10 @@ import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
  * The printable sheet: A4 portrait, 2 × 4 door plates per page, each with the household's
  * address, the grid and its code. The CJK font is the one the contract PDF uses: the Noto Sans SC
  * subset that travels with the function (`fonts/` next to the bundle, or `assets/fonts/` in the
- * repository); where that file is absent, `JY_PDF_FONT` or Debian's fonts-noto-cjk collection.
+ * repository); where that file is absent, Debian's fonts-noto-cjk collection.
  * pdf-lib embeds only the glyphs used.
  */
 export const PDF_FONT_FILE = 'NotoSansSC-Regular.jy-subset.otf';
-export const FONT_ENV = 'JY_PDF_FONT';
 const SYSTEM_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FACE = 'NotoSansCJKsc-Regular';
 
@@ -24,7 +23,7 @@ function fontPath(): string {
     ])
       if (fs.existsSync(p)) return p;
   }
-  return process.env[FONT_ENV] || SYSTEM_FONT;
+  return SYSTEM_FONT;
 }
 
 let fontBytes: Buffer | null = null;

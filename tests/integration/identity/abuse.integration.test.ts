@@ -30,35 +30,41 @@ describe('user: abuse limits', () => {
 
   it('a used code and an expired code answer exactly like a wrong one', async () => {
     const code = await newCode('13500000001');
-    expect(await callUser(emu, 'bindStaff', { bindCode: code }, 'abuse-a')).toMatchObject({
+    const bind = (bindCode: string, mobile: string, openid: string) =>
+      callUser(emu, 'bindStaff', { bindCode, mobile }, openid);
+    expect(await bind(code, '13500000001', 'abuse-a')).toMatchObject({
       ok: true,
       data: { role: 'grid_worker' },
     });
     expect(await callUser(emu, 'me', {}, 'abuse-a')).toMatchObject({ data: { role: 'grid_worker' } });
-    expect(await callUser(emu, 'bindStaff', { bindCode: code }, 'abuse-b')).toEqual(INVALID);
+    expect(await bind(code, '13500000001', 'abuse-b')).toEqual(INVALID);
     const late = await newCode('13500000002');
     emu.setClockOffset(25 * 3600_000);
     try {
-      expect(await callUser(emu, 'bindStaff', { bindCode: late }, 'abuse-c')).toEqual(INVALID);
+      expect(await bind(late, '13500000002', 'abuse-c')).toEqual(INVALID);
     } finally {
       emu.setClockOffset(0);
     }
     const wrong = String((Number(late) + 1) % 1_000_000).padStart(6, '0');
-    expect(await callUser(emu, 'bindStaff', { bindCode: wrong }, 'abuse-d')).toEqual(INVALID);
+    expect(await bind(wrong, '13500000002', 'abuse-d')).toEqual(INVALID);
+    // The right code under a mobile no account was registered with: the same answer.
+    expect(await bind(late, '13500000009', 'abuse-d')).toEqual(INVALID);
   });
 
   it(`after ${BIND_ATTEMPTS.max} wrong codes even the right one is refused for an hour`, async () => {
     const code = await newCode('13500000003');
     const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
+    // Wrong guesses at another (unregistered) mobile: they count against this identity only.
     for (let i = 0; i < BIND_ATTEMPTS.max; i++)
-      expect((await callUser(emu, 'bindStaff', { bindCode: wrong }, 'abuse-e')).code).toBe(
-        'BIND_CODE_INVALID',
-      );
-    expect(await callUser(emu, 'bindStaff', { bindCode: code }, 'abuse-e')).toMatchObject({
+      expect(
+        (await callUser(emu, 'bindStaff', { bindCode: wrong, mobile: '13500000098' }, 'abuse-e')).code,
+      ).toBe('BIND_CODE_INVALID');
+    const right = { bindCode: code, mobile: '13500000003' };
+    expect(await callUser(emu, 'bindStaff', right, 'abuse-e')).toMatchObject({
       ok: false,
       code: 'BIND_ATTEMPTS_EXCEEDED',
     });
-    expect((await callUser(emu, 'bindStaff', { bindCode: code }, 'abuse-f')).ok).toBe(true);
+    expect((await callUser(emu, 'bindStaff', right, 'abuse-f')).ok).toBe(true);
   });
 
   it(`more than ${RATE_LIMIT.maxWrites} writes a minute from one WeChat identity are refused in Chinese`, async () => {

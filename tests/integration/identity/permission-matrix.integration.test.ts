@@ -57,8 +57,13 @@ const INPUTS: Record<string, (role: CallerRole) => unknown> = {
           teamId: 'team-cg-1',
           position: 'gp',
         },
-  bindStaff: () => ({ bindCode: '000000' }),
+  bindStaff: () => ({ bindCode: '000000', mobile: '13700009999' }),
   revealIdentity: () => ({ residentId: 'res-demo-1', field: 'mobile' }),
+  regions: () => ({ parentId: 'r-cg' }),
+  setResidence: () => ({
+    residentId: 'res-demo-1m',
+    residence: { regionId: 'r-cg-dm', address: '东门路8号' },
+  }),
 };
 
 const GUARD_REFUSALS = [
@@ -88,6 +93,12 @@ const OUT_OF_SCOPE: { who: string; openid: string; action: string; input: unknow
     openid: 'demo-resident-1',
     action: 'revealIdentity',
     input: { residentId: 'res-demo-2', field: 'idNumber' },
+  },
+  {
+    who: "resident sets a stranger's residence",
+    openid: 'demo-resident-1',
+    action: 'setResidence',
+    input: { residentId: 'res-demo-2', residence: { regionId: 'r-cg-dm', address: '东门路8号' } },
   },
   {
     who: 'doctor of another team',

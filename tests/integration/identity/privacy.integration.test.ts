@@ -113,9 +113,16 @@ describe('personal data never in the clear', () => {
       'demo-admin-cg',
     );
     expect(staff.ok).toBe(true);
-    expect((await callUser(emu, 'bindStaff', { bindCode: staff.data?.bindCode }, 'privacy-staff')).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await callUser(
+          emu,
+          'bindStaff',
+          { bindCode: staff.data?.bindCode, mobile: staffMobile },
+          'privacy-staff',
+        )
+      ).ok,
+    ).toBe(true);
     const full = await callUser(
       emu,
       'revealIdentity',

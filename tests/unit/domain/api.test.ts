@@ -27,6 +27,8 @@ describe('registry: every action of user, contract and appointment, in one shape
         'createStaff',
         'bindStaff',
         'revealIdentity',
+        'regions',
+        'setResidence',
       ],
     ],
     [
@@ -47,6 +49,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'teamContracts',
         'verify',
         'pdf',
+        'eligibility',
       ],
     ],
     [

@@ -27,12 +27,26 @@ describe('function build', () => {
     const context = { environment: JSON.stringify({ WX_OPENID: 'o-ctx' }) };
     expect(await main({ action: 'ping', input: {} }, context)).toMatchObject({
       ok: true,
-      data: { pong: true, identified: true },
+      data: { pong: true, identified: true, platform: { openid: true, appid: false } },
     });
     expect(await main({ action: 'ping', input: {}, openid: 'forged' }, {})).toMatchObject({
       ok: true,
       data: { identified: false },
     });
+  });
+
+  it('reports which deployment variables reached it, never their values', async () => {
+    const saved = process.env.JY_PII_KEY;
+    process.env.JY_PII_KEY = 'a'.repeat(64);
+    const r = (await main({ action: 'ping', input: {} }, {})) as { data: { platform: { env: object } } };
+    expect(r.data.platform.env).toEqual({ JY_PII_KEY: 'set', JY_DISTRICT_ADMINS: expect.any(String) });
+    expect(JSON.stringify(r)).not.toContain('a'.repeat(64));
+    process.env.JY_PII_KEY = 'short';
+    expect(((await main({ action: 'ping', input: {} }, {})) as typeof r).data.platform.env).toMatchObject({
+      JY_PII_KEY: 'malformed',
+    });
+    if (saved === undefined) delete process.env.JY_PII_KEY;
+    else process.env.JY_PII_KEY = saved;
   });
 
   it('answers stable codes for unknown actions and bad input', async () => {

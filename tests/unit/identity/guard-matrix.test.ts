@@ -77,6 +77,7 @@ describe('guard matrix over the registry', () => {
       'contract.teamDetail',
       'user.bindStaff',
       'user.login',
+      'user.regions',
     ]);
   });
 });

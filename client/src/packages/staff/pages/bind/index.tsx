@@ -10,15 +10,16 @@ import { Page } from '../../../../theme/theme';
 
 const t = zh.bind;
 
-/** Staff bind: the one-time code from the institution admin attaches this WeChat identity. */
+/** Staff bind: the registered mobile and the one-time code from the institution admin attach this WeChat identity. */
 export default function Bind() {
+  const [mobile, setMobile] = useState('');
   const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const submit = async () => {
     setError('');
     try {
-      const r = await bindStaff(code.trim());
+      const r = await bindStaff(code.trim(), mobile.trim());
       setMessage(t.done(ROLE_LABELS[r.role]));
     } catch (e) {
       setError((e as ApiError).message);
@@ -29,6 +30,14 @@ export default function Bind() {
       <View className="jy-title">{t.title}</View>
       <View className="jy-muted">{t.intro}</View>
       <View className="jy-form">
+        <Input
+          className="jy-input"
+          placeholder={t.mobile}
+          type="number"
+          maxlength={11}
+          value={mobile}
+          onInput={(e) => setMobile(e.detail.value)}
+        />
         <Input
           className="jy-input"
           placeholder={t.code}

@@ -1,0 +1,45 @@
+import { COLLECTIONS } from '@shared/constants/collections';
+import type { StaffDoc } from '@shared/db/schemas/staff';
+import type { Database, Tx } from '../_lib/db';
+import { type Projected, project, txData } from './fields';
+
+/** Staff accounts. Mobile and bind-code uniqueness are lock documents (locks.repo), not indexes. */
+const coll = (db: Database) => db.collection(COLLECTIONS.staff);
+
+/** Selected fields of one staff member. */
+export async function findById<K extends keyof StaffDoc>(
+  db: Database,
+  id: string,
+  fields: readonly K[],
+): Promise<Projected<StaffDoc, K> | undefined> {
+  const { data } = await coll(db)
+    .doc(id)
+    .field(project(fields as readonly string[]))
+    .get();
+  return data[0] as Projected<StaffDoc, K> | undefined;
+}
+
+/** The guard's view of a staff member: role, binding and scope. */
+export const SCOPE_FIELDS = ['role', 'openid', 'teamIds', 'gridIds', 'institutionId', 'districtId'] as const;
+
+/** True when a staff account with this mobile hash exists (an index look-up, outside transactions). */
+export async function mobileTaken(db: Database, mobileHash: string): Promise<boolean> {
+  const { total } = await coll(db).where({ mobileHash }).count();
+  return (total ?? 0) > 0;
+}
+
+/** Reads one staff record inside a transaction. */
+export async function getInTx(t: Tx, id: string): Promise<StaffDoc | undefined> {
+  return txData<StaffDoc>((await t.collection(COLLECTIONS.staff).doc(id).get()).data);
+}
+
+/** Writes a new staff record inside a transaction. */
+export async function createInTx(t: Tx, doc: StaffDoc): Promise<void> {
+  const { _id, ...rest } = doc;
+  await t.collection(COLLECTIONS.staff).doc(_id).set(rest);
+}
+
+/** Patches a staff record inside a transaction. */
+export async function updateInTx(t: Tx, id: string, patch: object): Promise<void> {
+  await t.collection(COLLECTIONS.staff).doc(id).update(patch);
+}

@@ -1,0 +1,38 @@
+import { z } from '../../api/zod';
+import { CALLER_ROLES } from '../../constants/roles';
+
+/** Audit events; values never appear in a record, only which fields were touched. */
+export const AUDIT_EVENTS = [
+  'pii.read', // a full ID number or phone left the server
+  'proxy.act', // a resident acted for a family member
+  'role.change', // a user's role changed (staff bound, resident verified)
+  'staff.create', // an admin created a staff account and bind code
+  'staff.bind', // a bind code was used
+  'staff.bind_refused', // a wrong, expired or used bind code was tried
+  'consent.grant',
+  'consent.withdraw',
+  'grid.member.write', // a grid worker registered, linked or changed a household member
+  'grid.plates.print', // door plates reprinted (their old codes revoked)
+] as const;
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/** One `auditLogs` record: who (actor), what (event + action + fields), whose (subject), when (at). */
+export const ZAuditLogDoc = z.object({
+  _id: z.string().optional(),
+  event: z.enum(AUDIT_EVENTS),
+  action: z.string(),
+  actorUserId: z.string().nullable(),
+  actorRole: z.enum(CALLER_ROLES),
+  subject: z
+    .object({
+      residentId: z.string().optional(),
+      staffId: z.string().optional(),
+      userId: z.string().optional(),
+    })
+    .optional(),
+  fields: z.array(z.string()).optional(),
+  detail: z.record(z.string(), z.string()).optional(),
+  at: z.date(),
+});
+export type AuditLogDoc = z.infer<typeof ZAuditLogDoc>;
+export type AuditEntry = Omit<AuditLogDoc, '_id' | 'at'>;

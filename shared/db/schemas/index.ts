@@ -1,0 +1,31 @@
+// One zod schema per stored collection (docs/data.md). Repositories in cloudfunctions/_data/ read
+// and write these shapes; seeds, tests and the emulator import them from here.
+export * from './appointments';
+export * from './articles';
+export * from './auditLogs';
+// care (docs/care.md)
+export * from './careCounters';
+export * from './careStates';
+export * from './careTasks';
+export * from './contacts';
+export * from './contracts';
+export * from './deliveries';
+export * from './followups';
+export * from './households';
+export * from './institutions';
+export * from './liveSessions';
+export * from './locks';
+export * from './outbox';
+export * from './prescriptions';
+export * from './rateLimits';
+export * from './referrals';
+export * from './regions';
+export * from './residents';
+export * from './schedules';
+export * from './servicePackages';
+export * from './slots';
+export * from './staff';
+export * from './subscriptions';
+export * from './teams';
+export * from './users';
+export * from './reports';
