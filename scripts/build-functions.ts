@@ -21,6 +21,15 @@ const SDK_VERSION = (
   }
 ).dependencies['@cloudbase/node-sdk'];
 
+/** Packages a function loads at run time instead of bundling (installed by the platform). */
+const RUNTIME_DEPS: Record<string, string[]> = { scheduler: ['tencentcloud-sdk-nodejs-sms'] };
+const versionOf = (pkg: string): string =>
+  (
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies[pkg] ?? '*';
+
 /** Builds one function folder; returns the package size in bytes (bundle plus assets). */
 export async function buildFunction(name: string): Promise<number> {
   const outDir = path.join(functionsOut, name);
@@ -32,7 +41,7 @@ export async function buildFunction(name: string): Promise<number> {
     platform: 'node',
     target: 'node18',
     format: 'cjs',
-    external: ['@cloudbase/node-sdk'],
+    external: ['@cloudbase/node-sdk', ...(RUNTIME_DEPS[name] ?? [])],
     tsconfig: path.join(repoRoot, 'tsconfig.json'),
     sourcemap: false,
     legalComments: 'none',
@@ -48,7 +57,10 @@ export async function buildFunction(name: string): Promise<number> {
         version: '1.0.0',
         private: true,
         main: 'index.js',
-        dependencies: { '@cloudbase/node-sdk': SDK_VERSION },
+        dependencies: {
+          '@cloudbase/node-sdk': SDK_VERSION,
+          ...Object.fromEntries((RUNTIME_DEPS[name] ?? []).map((p) => [p, versionOf(p)])),
+        },
       },
       null,
       2,

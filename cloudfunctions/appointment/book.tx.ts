@@ -6,7 +6,8 @@ import {
   seatsLeftFor,
 } from '@shared/appointment';
 import { COLLECTIONS } from '@shared/constants/collections';
-import { SUBSCRIBE_TEMPLATES } from '@shared/wx/subscribe-templates';
+import { enqueueNewInTx } from '../_data/outbox.repo';
+import { grantInTx } from '../_data/subscriptions.repo';
 import { type Database, inTransaction, type Tx } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 
@@ -49,37 +50,36 @@ export async function releaseSeat(t: Tx, a: Pick<Appointment, 'slotId' | 'signed
     });
 }
 
-/** Reminder entries for the outbox (the scheduler sends them when due and credit allows). */
+/**
+ * Reminder entries for the outbox (the scheduler sends them when due, through the channel the
+ * resident's credits allow). Values are stored by meaning and full length; the template mapping
+ * and WeChat's truncation are applied at send time (docs/messaging.md).
+ */
 export async function queueReminders(
   t: Tx,
   a: Appointment,
   p: { residentName: string; doctorName?: string; now: Date },
 ): Promise<void> {
-  const tpl = SUBSCRIBE_TEMPLATES.appointmentReminder;
   const when = `${a.day} ${new Date(a.start.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
-  const values: Record<string, string> = {
-    name1: p.residentName,
-    time2: when,
-    thing3: a.location.slice(0, 20),
-    thing4: (p.doctorName ? `${p.doctorName}医生` : '家庭医生团队').slice(0, 20),
-  };
+  const doctor = p.doctorName ? `${p.doctorName}医生` : '家庭医生团队';
   for (const r of planReminders(a, p.now, CFG)) {
-    await t
-      .collection(COLLECTIONS.outbox)
-      .doc(r.dedupeKey)
-      .set({
-        channel: 'subscribe',
+    // The key names this new appointment, so nothing can be queued under it yet: one write.
+    await enqueueNewInTx(
+      t,
+      {
+        _id: r.dedupeKey,
+        kind: 'appointment.reminder',
         template: 'appointmentReminder',
-        templateId: tpl.id,
-        residentId: a.residentId,
-        appointmentId: a._id,
-        data: Object.fromEntries(tpl.fields.map((f) => [f, { value: values[f] ?? '' }])),
+        to: { residentId: a.residentId },
+        title: r.kind === 'eve' ? '明天有预约就诊' : '预约就诊即将开始',
+        body: `${when}，${a.location}，${doctor}。请按时就诊，不能前往请提前取消。`,
+        data: { resident: p.residentName, time: when, place: a.location, doctor },
         page: 'pages/appointments/index',
-        status: 'queued',
         sendAfter: r.sendAt,
-        attempts: 0,
-        createdAt: p.now,
-      });
+        ref: { kind: 'appointment', id: a._id },
+      },
+      p.now,
+    );
   }
 }
 
@@ -89,17 +89,13 @@ export async function dropReminders(t: Tx, a: Appointment, now: Date): Promise<v
   for (const r of planReminders(a, new Date(0), CFG)) {
     const doc = t.collection(COLLECTIONS.outbox).doc(r.dedupeKey);
     const cur = (await doc.get()).data as { status?: string } | null | undefined;
-    if (cur?.status === 'queued') await doc.update({ status: 'cancelled', cancelledAt: now });
+    if (cur?.status === 'queued') await doc.update({ status: 'cancelled', updatedAt: now });
   }
 }
 
 /** Records one more one-time subscribe credit for the reminder template (WeChat grants one per accept). */
-export async function addCredit(t: Tx, userId: string, now: Date): Promise<void> {
-  const tpl = SUBSCRIBE_TEMPLATES.appointmentReminder;
-  const id = `${userId}_${tpl.id}`.slice(0, 64);
-  const doc = t.collection(COLLECTIONS.subscriptions).doc(id);
-  const cur = (await doc.get()).data as { credits?: number } | null | undefined;
-  await doc.set({ userId, templateId: tpl.id, credits: (cur?.credits ?? 0) + 1, updatedAt: now });
+export async function addCredit(t: Tx, userId: string, now: Date, residentId?: string): Promise<void> {
+  await grantInTx(t, { userId, ...(residentId ? { residentId } : {}) }, 'appointmentReminder', now);
 }
 
 /**

@@ -94,7 +94,7 @@ export const markReadHandler: Handler<typeof markRead> = async ({ ctx, input }) 
     await ctx.db
       .collection(COLLECTIONS.messages)
       .where({ residentId: me, 'ref.id': a._id, readAt: _.exists(false) })
-      .update({ readAt: now });
+      .update({ readAt: now, read: true });
   }
   return state;
 };

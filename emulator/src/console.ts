@@ -140,8 +140,84 @@ function dashboard(s: ConsoleState): string {
     `<h1>本地云开发模拟器 · 环境 ${esc(s.envId)}</h1>
 <p>数据目录 <code>${esc(s.dataDir)}</code>；函数目录 <code>${esc(s.functionsDir)}</code>（${esc(s.runner.list().join('，') || '无')}）</p>
 ${clock}<h2>数据库集合</h2>${colls}<h2>定时触发器</h2>${timers}<h2>最近的函数调用</h2>${invs}
-<h2>订阅消息发件箱</h2>${outbox}<h2>最近的请求</h2>${reqs}`,
+${messagingSection(s)}<h2>订阅消息发件箱</h2>${outbox}<h2>最近的请求</h2>${reqs}`,
   );
+}
+
+const OUTBOX_LABELS: Record<string, string> = {
+  queued: '待发送',
+  sending: '发送中',
+  sent: '已送达',
+  dead: '死信',
+  cancelled: '已撤回',
+  failed: '失败',
+};
+const CHANNEL_LABELS: Record<string, string> = { subscribe: '订阅消息', sms: '短信', inapp: '站内消息' };
+
+/** Outbox entries by status, deliveries by channel and status (the messaging collections). */
+function messagingSummary(s: ConsoleState) {
+  const count = (c: string, key: (d: Doc) => string) => {
+    const out: Record<string, number> = {};
+    if (!s.store.hasCollection(c)) return out;
+    for (const d of s.store.match(c, {})) out[key(d)] = (out[key(d)] ?? 0) + 1;
+    return out;
+  };
+  return {
+    outbox: count('outbox', (d) => String(d.status)),
+    sends: count('sends', (d) => `${String(d.channel)}/${String(d.status)}`),
+    sms: s.wx.sms.length,
+  };
+}
+
+/** The scheduler's outbox as a demo shows it: counts, the latest entries, texts sent. */
+function messagingSection(s: ConsoleState): string {
+  if (!s.store.hasCollection('outbox')) return '';
+  const sum = messagingSummary(s);
+  const counts = table(
+    ['状态', '条数'],
+    Object.entries(sum.outbox).map(([k, v]) => [esc(OUTBOX_LABELS[k] ?? k), esc(v)]),
+  );
+  const byChannel = table(
+    ['渠道', '结果', '条数'],
+    Object.entries(sum.sends).map(([k, v]) => {
+      const [ch, st] = k.split('/');
+      return [esc(CHANNEL_LABELS[ch ?? ''] ?? ch), esc(st), esc(v)];
+    }),
+  );
+  const recent = find(s.store.match('outbox', {}), {})
+    .sort({ updatedAt: -1, createdAt: -1 })
+    .limit(30)
+    .all() as Doc[];
+  const when = (v: unknown) => (v instanceof Date ? esc(cst(v.getTime())) : '');
+  const rows = table(
+    ['去重键', '类型', '发送时间', '状态', '渠道', '次数', '说明'],
+    recent.map((d) => [
+      `<code>${esc(d._id)}</code>`,
+      esc(d.kind),
+      when(d.sendAfter),
+      d.status === 'dead'
+        ? `<span class="err">${esc(OUTBOX_LABELS.dead)}</span>`
+        : d.status === 'sent'
+          ? `<span class="ok">${esc(OUTBOX_LABELS.sent)}</span>`
+          : esc(OUTBOX_LABELS[String(d.status)] ?? d.status),
+      esc(CHANNEL_LABELS[String(d.channel ?? '')] ?? ''),
+      esc(d.attempts),
+      esc(d.lastError ?? d.channelReason ?? ''),
+    ]),
+  );
+  const sms = table(
+    ['时间', '号码', '类型', '参数'],
+    s.wx.sms
+      .slice(-15)
+      .reverse()
+      .map((m) => [
+        esc(m.at.slice(0, 19).replace('T', ' ')),
+        esc(m.mobileMasked),
+        esc(m.kind),
+        esc(m.params.join(' / ')),
+      ]),
+  );
+  return `<h2>消息发件箱（outbox）</h2><div style="display:flex;gap:32px">${counts}${byChannel}</div>${rows}<h2>短信（本地模拟）</h2>${sms}`;
 }
 
 function browser(s: ConsoleState, name: string, url: URL): Out {
@@ -206,6 +282,10 @@ export async function renderConsole(
         return { json: s.requests };
       case '/_emulator/api/outbox':
         return { json: s.wx.outbox };
+      case '/_emulator/api/sms':
+        return { json: s.wx.sms };
+      case '/_emulator/api/messaging':
+        return { json: messagingSummary(s) };
       case '/_emulator/api/timers':
         return { json: s.timers.list() };
       case '/_emulator/api/clock':
@@ -223,6 +303,18 @@ export async function renderConsole(
     }
     if (p.startsWith('/_emulator/db/'))
       return browser(s, decodeURIComponent(p.slice('/_emulator/db/'.length)), url);
+  }
+  if (req.method === 'POST' && p === '/_emulator/api/sms') {
+    // The SMS fake of the scheduler (messaging): records the text, answers like a provider.
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;
+    } catch {
+      return { json: { ok: false, error: 'bad json' } };
+    }
+    if (!/^\d{3}\*{4}\d{4}$/.test(String(body.mobileMasked ?? '')))
+      return { json: { ok: false, error: 'bad number' } };
+    return { json: { ok: true, serial: s.wx.recordSms(body).serial } };
   }
   if (req.method === 'POST') {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));

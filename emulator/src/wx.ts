@@ -18,6 +18,16 @@ export type OutboxEntry = {
   invocationId?: string;
 };
 
+/** One text message the local SMS fake accepted (number masked by the sender; messaging). */
+export type SmsEntry = {
+  at: string;
+  mobileMasked: string;
+  kind: string;
+  params: string[];
+  outboxId: string;
+  serial: string;
+};
+
 /** Length caps WeChat documents per keyword type (characters). */
 const KEYWORD_LIMITS: Record<string, number> = {
   thing: 20,
@@ -35,6 +45,27 @@ const KEYWORD_LIMITS: Record<string, number> = {
 /** `wx.api` open APIs: subscribeMessage.send (validated, recorded) and wxacode.getUnlimited. */
 export class WxApi {
   readonly outbox: OutboxEntry[] = [];
+  /** Texts recorded by the SMS fake (`JY_SMS_PROVIDER=emulator`), newest last. */
+  readonly sms: SmsEntry[] = [];
+
+  /** Records one text from the SMS fake (POST /_emulator/api/sms), kept beside the WeChat outbox. */
+  recordSms(body: Record<string, unknown>): SmsEntry {
+    const entry: SmsEntry = {
+      at: new Date().toISOString(),
+      mobileMasked: String(body.mobileMasked ?? '').slice(0, 20),
+      kind: String(body.kind ?? ''),
+      params: Array.isArray(body.params) ? body.params.map(String) : [],
+      outboxId: String(body.outboxId ?? ''),
+      serial: `sms-${Date.now()}-${this.sms.length}`,
+    };
+    this.sms.push(entry);
+    if (this.sms.length > 1000) this.sms.shift();
+    fs.appendFileSync(
+      this.outboxFile.replace(/wx-outbox\.jsonl$/, 'sms-outbox.jsonl'),
+      `${JSON.stringify(entry)}\n`,
+    );
+    return entry;
+  }
 
   constructor(private readonly outboxFile: string) {
     if (fs.existsSync(outboxFile)) {

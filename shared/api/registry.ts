@@ -4,6 +4,7 @@ import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
 import { GRID_ACTIONS } from './grid';
+import { SCHEDULER_ACTIONS } from './scheduler';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -16,6 +17,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...APPOINTMENT_ACTIONS,
   ...EDUCATION_ACTIONS,
   ...CARE_ACTIONS,
+  ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
 ];
 

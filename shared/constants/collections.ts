@@ -31,6 +31,8 @@ export const COLLECTIONS = {
   liveSessions: 'liveSessions',
   liveRegistrations: 'liveRegistrations',
   liveQuestions: 'liveQuestions',
+  // messaging: per-channel delivery records (the in-app message centre is `messages` above)
+  sends: 'sends',
   // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
   locks: 'locks',
   careStates: 'careStates',

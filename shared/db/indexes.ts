@@ -75,6 +75,18 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.contacts, name: 'residentId_at', keys: { residentId: 1, at: -1 } },
   { collection: COLLECTIONS.referrals, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.prescriptions, name: 'residentId', keys: { residentId: 1 } },
+  // messaging (docs/messaging.md): due entries by status + time, so an idle run costs one
+  // indexed read whatever the backlog of sent ones; expired leases are found the same way.
+  { collection: COLLECTIONS.outbox, name: 'status_sendAfter', keys: { status: 1, sendAfter: 1 } },
+  { collection: COLLECTIONS.outbox, name: 'status_leaseUntil', keys: { status: 1, leaseUntil: 1 } },
+  { collection: COLLECTIONS.messages, name: 'owner_createdAt', keys: { owner: 1, createdAt: -1 } },
+  { collection: COLLECTIONS.messages, name: 'owner_read', keys: { owner: 1, read: 1 } },
+  { collection: COLLECTIONS.subscriptions, name: 'userId', keys: { userId: 1 } },
+  { collection: COLLECTIONS.users, name: 'residentId', keys: { residentId: 1 } },
+  { collection: COLLECTIONS.jobs, name: 'type_status', keys: { type: 1, status: 1 } },
+  // Nightly notices walk a day cursor over these (pending since, term end).
+  { collection: COLLECTIONS.contracts, name: 'status_signedAt', keys: { status: 1, signedAt: 1 } },
+  { collection: COLLECTIONS.contracts, name: 'status_endDate', keys: { status: 1, endDate: 1 } },
   // grid (issue 15): a grid's households, a reprinted plate's old codes, a household's members,
   // reports by team / reporter with their state, and the overdue sweep.
   { collection: COLLECTIONS.households, name: 'gridId', keys: { gridId: 1 } },

@@ -144,12 +144,16 @@ describe('book, cancel, reschedule', () => {
       data: { slotId, status: 'booked', day: '2026-11-30', time: '09:00', doctorName: '王建国' },
     });
     const id = r.data.appointmentId;
-    const outbox = (await db.collection(COLLECTIONS.outbox).where({ appointmentId: id }).get()).data;
+    const outbox = (await db.collection(COLLECTIONS.outbox).where({ 'ref.id': id }).get()).data;
     expect(outbox.map((o: Any) => o._id).sort()).toEqual([
       `apptrem_${id}_202611300100_before`,
       `apptrem_${id}_202611300100_eve`,
     ]);
-    expect(outbox[0]).toMatchObject({ status: 'queued', templateId: 'TPL_APPOINTMENT_REMINDER_LOCAL' });
+    expect(outbox[0]).toMatchObject({
+      status: 'queued',
+      template: 'appointmentReminder',
+      to: { residentId: me.residentId },
+    });
     expect(await count(COLLECTIONS.subscriptions)).toBeGreaterThanOrEqual(1);
     expect((await db.collection(COLLECTIONS.slots).doc(slotId).get()).data[0]).toMatchObject({
       booked: 1,
@@ -166,7 +170,7 @@ describe('book, cancel, reschedule', () => {
     expect(c).toMatchObject({ ok: true, data: { status: 'cancelled', cancelReason: '临时出差' } });
     expect((await db.collection(COLLECTIONS.slots).doc(slotId).get()).data[0].booked).toBe(0);
     expect(
-      (await db.collection(COLLECTIONS.outbox).where({ appointmentId: id, status: 'queued' }).count()).total,
+      (await db.collection(COLLECTIONS.outbox).where({ 'ref.id': id, status: 'queued' }).count()).total,
     ).toBe(0);
     expectRefused(
       await callAppt(emu, 'cancel', { appointmentId: id, reason: '再取消' }, me.openid),

@@ -89,10 +89,14 @@ describe('sign → confirm → PDF → verify → terminate', () => {
       .sdkApp()
       .database()
       .collection(COLLECTIONS.outbox)
-      .where({ residentId: 'res-demo-1' })
+      .where({ 'to.residentId': 'res-demo-1' })
       .get();
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ templateId: 'TPL_CONTRACT_CONFIRMED_LOCAL', status: 'queued' });
+    expect(data[0]).toMatchObject({
+      template: 'contractConfirmed',
+      kind: 'contract.confirmed',
+      status: 'queued',
+    });
   });
 
   it('a second signing while active is refused; mine shows 已生效 with dates and contacts', async () => {

@@ -103,6 +103,9 @@ async function writeInbox(
 ): Promise<void> {
   const msg: Omit<InboxMessageDoc, '_id'> = {
     residentId,
+    // The message centre (scheduler.inbox) lists by owner and counts unread by `read`.
+    owner: `r:${residentId}`,
+    read: false,
     kind: 'education.push',
     title: a.title,
     body: a.summary,

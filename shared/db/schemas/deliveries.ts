@@ -44,5 +44,8 @@ export const ZInboxMessageDoc = z.object({
   ref: z.object({ kind: z.string(), id: z.string() }).optional(),
   createdAt: z.date(),
   readAt: z.date().optional(),
+  /** Message-centre fields (shared/db/schemas/messages.ts): `r:<residentId>`, unread flag. */
+  owner: z.string().optional(),
+  read: z.boolean().optional(),
 });
 export type InboxMessageDoc = z.infer<typeof ZInboxMessageDoc>;

@@ -1,4 +1,5 @@
 import { z } from '../../api/zod';
+import { CHANNELS } from '../../messaging/channels';
 
 /**
  * One message to deliver, written in the same transaction as the change it announces (a
@@ -30,7 +31,10 @@ export const ZOutboxDoc = z.object({
   /** In-app title and body, Chinese, no ID numbers, phones or health values. */
   title: z.string(),
   body: z.string(),
-  /** Template field values before WeChat's per-type truncation (applied at send time). */
+  /**
+   * Values by meaning (`resident`, `time`, `place` …), full length; the template mapping and
+   * WeChat's per-type truncation are applied at send time (shared/messaging/fit.ts).
+   */
   data: z.record(z.string(), z.string()).default({}),
   /** Mini-program page the message opens. */
   page: z.string().optional(),
@@ -43,12 +47,36 @@ export const ZOutboxDoc = z.object({
   createdAt: z.date(),
   updatedAt: z.date().optional(),
   lastError: z.string().optional(),
+  /**
+   * The producer wrote the in-app copy itself, in its own transaction (education's push writes
+   * `messages/<article>__<resident>`): the scheduler then only carries the other channels.
+   */
+  inappWritten: z.boolean().optional(),
+  // Delivery state, written by the scheduler only (docs/messaging.md).
+  /** The run holding the entry while `sending`, and until when; an expired lease is reclaimed. */
+  leaseOwner: z.string().optional(),
+  leaseUntil: z.date().optional(),
+  /** The channel the rule in shared/messaging/channels.ts chose beyond the in-app copy, and why. */
+  channel: z.enum(CHANNELS).optional(),
+  channelReason: z.string().optional(),
+  sentAt: z.date().optional(),
 });
 export type OutboxDoc = z.infer<typeof ZOutboxDoc>;
 /** What a producer writes; status, attempts and timestamps are filled in by the repository. */
 export type OutboxMessage = Omit<
   OutboxDoc,
-  'status' | 'attempts' | 'createdAt' | 'updatedAt' | 'lastError' | 'data' | 'sendAfter'
+  | 'status'
+  | 'attempts'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastError'
+  | 'data'
+  | 'sendAfter'
+  | 'leaseOwner'
+  | 'leaseUntil'
+  | 'channel'
+  | 'channelReason'
+  | 'sentAt'
 > & {
   data?: Record<string, string>;
   sendAfter?: Date;

@@ -1,0 +1,4 @@
+export * from './audience';
+export * from './channels';
+export * from './fit';
+export * from './kinds';
