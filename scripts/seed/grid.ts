@@ -164,7 +164,7 @@ export function demoGrid(now: Date): { collection: string; docs: { _id: string }
     });
   }
   const qs = place('r-qs-qs-g1', 'r-qs-qs', 'team-qs-1', 'inst-qs');
-  for (let n = 1; n <= 5; n++) {
+  for (let n = 1; n <= 2; n++) {
     const hh = `hh-qs-${n}`;
     addHousehold(hh, `青山村${n}组${n * 3}号`, qs);
     membersOf(n + 40).forEach((p, i) => {

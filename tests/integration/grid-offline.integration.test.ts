@@ -1,4 +1,3 @@
-/// <reference path="../../client/global.d.ts" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
@@ -10,6 +9,11 @@ import { startSeededEmulator } from '../support/identity';
 // The grid worker's offline queue (client/src/services/grid.ts) over the real H5 transport
 // (client/src/services/transport.ts → fetch → the emulator's gateway → the built grid function).
 // Only Taro's storage is replaced by an in-memory map: the device.
+
+declare global {
+  // The H5 build's constant (client/global.d.ts); set per test to point the transport anywhere.
+  const GATEWAY_BASE: string;
+}
 
 const storage = new Map<string, unknown>();
 jest.mock('@tarojs/taro', () => ({

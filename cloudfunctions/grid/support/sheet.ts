@@ -23,7 +23,8 @@ function fontPath(): string {
     ])
       if (fs.existsSync(p)) return p;
   }
-  return SYSTEM_FONT;
+  if (fs.existsSync(SYSTEM_FONT)) return SYSTEM_FONT;
+  throw new Error(`PDF font ${PDF_FONT_FILE} not found`);
 }
 
 let fontBytes: Buffer | null = null;
@@ -117,34 +118,33 @@ export async function renderPlateSheet(
         font,
         color: rgb(1, 1, 1),
       });
+      // The address across the whole plate (the one thing a reader must get), then code and details.
+      page.drawText(clip(plate.address, font, 15, w - 20), { x: x + 10, y: top - 48, size: 15, font });
       const img = await doc.embedPng(plate.png);
-      const q = Math.min(h - 40, 130);
-      page.drawImage(img, { x: x + 8, y: top - 32 - q, width: q, height: q });
-      const tx = x + q + 16;
-      const tw = w - q - 24;
-      page.drawText(clip(plate.address, font, 13, tw), { x: tx, y: top - 52, size: 13, font });
-      page.drawText(clip(plate.gridName, font, 10, tw), {
-        x: tx,
-        y: top - 74,
-        size: 10,
-        font,
-        color: rgb(0.3, 0.3, 0.3),
-      });
-      if (plate.teamName)
-        page.drawText(clip(`签约团队：${plate.teamName}`, font, 9, tw), {
-          x: tx,
-          y: top - 92,
-          size: 9,
-          font,
-          color: rgb(0.3, 0.3, 0.3),
-        });
-      page.drawText(clip('网格员扫码入户登记', font, 9, tw), {
-        x: tx,
-        y: top - 110,
-        size: 9,
-        font,
-        color: green,
-      });
+      const q = Math.min(h - 66, 118);
+      page.drawImage(img, { x: x + 6, y: top - 58 - q, width: q, height: q });
+      const tx = x + q + 12;
+      const tw = w - q - 20;
+      const small = (text: string, dy: number, size: number, color = rgb(0.3, 0.3, 0.3)) => {
+        let line = '';
+        let y = top - dy;
+        // Wrap by width over at most two lines (team names are long; Chinese has no spaces).
+        const lines: string[] = [];
+        for (const ch of text) {
+          if (font.widthOfTextAtSize(line + ch, size) > tw && line) {
+            lines.push(line);
+            line = ch;
+          } else line += ch;
+        }
+        if (line) lines.push(line);
+        for (const l of lines.slice(0, 2)) {
+          page.drawText(l, { x: tx, y, size, font, color });
+          y -= size * 1.4;
+        }
+      };
+      small(plate.gridName, 78, 10);
+      if (plate.teamName) small(`签约团队：${plate.teamName}`, 100, 9);
+      small('网格员扫码入户登记', 140, 9, green);
     }
   }
   return doc.save();
