@@ -6,10 +6,12 @@ import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
+import { seedCare } from './seed/care';
 import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
+import { demoEducation } from './seed/education';
 import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
 
@@ -54,11 +56,13 @@ export async function seed(url: string): Promise<Record<string, number>> {
     ...demoIdentities(new Date()),
     ...demoContracts(),
     ...demoAppointments(new Date()),
+    ...demoEducation(new Date()),
   ]) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
+  Object.assign(written, await seedCare(db as never, new Date()));
   for (const { collection, docs } of demoGrid(new Date())) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = (written[collection] ?? 0) + docs.length;
