@@ -1,5 +1,6 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
 import { CARE_ACTIONS } from './care';
+import { CONSULT_ACTIONS } from './consult';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
@@ -19,6 +20,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
+  ...CONSULT_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
