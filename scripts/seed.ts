@@ -11,6 +11,7 @@ import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
 import { ensureLocalKeys } from './seed/local-key';
+import { seedDemoMessages } from './seed/messages';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -58,6 +59,9 @@ export async function seed(url: string): Promise<Record<string, number>> {
     written[collection] = docs.length;
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
+  const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
+  written.outboxSeeded = messaging.outbox;
+  written.messagesDelivered = messaging.delivered;
   return written;
 }
 

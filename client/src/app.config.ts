@@ -14,6 +14,7 @@ export default defineAppConfig({
     'pages/contract/index',
     'pages/appointments/index',
     'pages/home-visit/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
