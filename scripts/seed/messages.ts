@@ -29,7 +29,7 @@ export async function seedDemoMessages(
   const tomorrow = addDays(today, 1);
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * H);
   const res1 = userIdFor('demo-resident-1');
-  // 王秀兰 accepted the reminder once (at booking) and the long-term follow-up reminder.
+  // 张秀兰 accepted the reminder once (at booking) and the long-term follow-up reminder.
   for (const [template, mode] of [
     ['appointmentReminder', 'once'],
     ['followupDue', 'long'],
@@ -56,7 +56,7 @@ export async function seedDemoMessages(
       to: { residentId: 'res-demo-1' },
       title: '明天有预约就诊',
       body: `${today} 09:00，东门社区卫生服务站，王建国医生。请按时就诊，不能前往请提前取消。`,
-      data: { resident: '王秀兰', time: `${today} 09:00`, place: '东门社区卫生服务站', doctor: '王建国医生' },
+      data: { resident: '张秀兰', time: `${today} 09:00`, place: '东门社区卫生服务站', doctor: '王建国医生' },
       page: 'pages/appointments/index',
       sendAfter: at(14),
       ref: { kind: 'appointment', id: 'demo-appt-1' },
@@ -68,7 +68,7 @@ export async function seedDemoMessages(
       to: { residentId: 'res-demo-2' },
       title: '家庭医生签约即将到期',
       body: '您与城关一队的签约将于下月到期，可在“我的签约”中续约。',
-      data: { resident: '李建华', date: addDays(today, 25), team: '城关一队', note: '可在我的签约中续约' },
+      data: { resident: '李明', date: addDays(today, 25), team: '城关一队', note: '可在我的签约中续约' },
       page: 'pages/contract/index',
       sendAfter: at(9),
     },
@@ -122,7 +122,7 @@ export async function seedDemoMessages(
       title: '明天有预约就诊',
       body: `${tomorrow} 09:30，东门社区卫生服务站。请按时就诊。`,
       data: {
-        resident: '王秀兰',
+        resident: '张秀兰',
         time: `${tomorrow} 09:30`,
         place: '东门社区卫生服务站',
         doctor: '家庭医生团队',
