@@ -22,7 +22,7 @@ const SDK_VERSION = (
 ).dependencies['@cloudbase/node-sdk'];
 
 /** Packages a function loads at run time instead of bundling (installed by the platform). */
-const RUNTIME_DEPS: Record<string, string[]> = { scheduler: ['tencentcloud-sdk-nodejs-sms'] };
+export const RUNTIME_DEPS: Record<string, string[]> = { scheduler: ['tencentcloud-sdk-nodejs-sms'] };
 const versionOf = (pkg: string): string =>
   (
     JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {

@@ -6,10 +6,12 @@ import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
+import { seedCare } from './seed/care';
 import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
+import { demoEducation } from './seed/education';
 import { ensureLocalKeys } from './seed/local-key';
 import { seedDemoMessages } from './seed/messages';
 
@@ -54,11 +56,13 @@ export async function seed(url: string): Promise<Record<string, number>> {
     ...demoIdentities(new Date()),
     ...demoContracts(),
     ...demoAppointments(new Date()),
+    ...demoEducation(new Date()),
   ]) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = docs.length;
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
+  Object.assign(written, await seedCare(db as never, new Date()));
   const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
   written.outboxSeeded = messaging.outbox;
   written.messagesDelivered = messaging.delivered;

@@ -14,13 +14,20 @@ export default defineAppConfig({
     'pages/contract/index',
     'pages/appointments/index',
     'pages/home-visit/index',
+    'pages/article/index',
     'pages/messages/index',
   ],
   subPackages: [
     {
       root: 'packages/doctor',
       name: 'doctor',
-      pages: ['pages/index/index', 'pages/contracts/index', 'pages/agenda/index'],
+      pages: [
+        'pages/index/index',
+        'pages/contracts/index',
+        'pages/agenda/index',
+        'pages/worklist/index',
+        'pages/resident/index',
+      ],
     },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index', 'pages/schedule/index'] },
@@ -28,7 +35,21 @@ export default defineAppConfig({
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
     // The multi-step signing flow (agreement renderer, signature pad) stays out of the main package.
     { root: 'packages/sign', name: 'sign', pages: ['pages/flow/index'] },
+    // Health-education authoring, review, push, reach and live sessions (doctors and admins).
+    {
+      root: 'packages/edu',
+      name: 'edu',
+      pages: [
+        'pages/list/index',
+        'pages/editor/index',
+        'pages/push/index',
+        'pages/reach/index',
+        'pages/live/index',
+      ],
+    },
   ],
+  // Only the components a page renders are injected at run time (WeChat's lazy code loading).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0f7b6c',

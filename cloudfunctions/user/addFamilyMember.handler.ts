@@ -2,6 +2,7 @@ import type { addFamilyMember } from '@shared/api/user';
 import { FAMILY_MAX } from '@shared/constants/limits';
 import { CURRENT_PRIVACY_VERSION } from '@shared/constants/privacy';
 import { maskIdNumber, maskMobile, parseIdNumber } from '@shared/identity';
+import * as familyRequests from '../_data/familyRequests.repo';
 import * as residents from '../_data/residents.repo';
 import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
@@ -14,7 +15,8 @@ import { residenceFields, resolveResidence } from './support/residence';
 /**
  * A verified resident adds a child or elderly parent to act for (sign, book, read records). The
  * person is found by ID hash (a record may exist from a grid registration) or created with the
- * adder's consent on their behalf; adding them is itself recorded as a proxy act.
+ * adder's consent on their behalf; adding them is itself recorded as a proxy act. Someone who
+ * has an account of their own is never linked here: they get a request to accept in their app.
  */
 export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ ctx, input }) => {
   const { caller, db, now } = ctx;
@@ -40,6 +42,21 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
     if (existing._id === caller.residentId || again) refuse('FAMILY_MEMBER_EXISTS');
     if (family.length >= FAMILY_MAX) refuse('FAMILY_LIMIT');
     if (existing.name !== input.name) refuse('IDENTITY_MISMATCH');
+    // A person with an account of their own decides who acts for them (issue 11): knowing their
+    // name and ID number is not enough. The request waits in their app; nothing is linked yet.
+    if (existing.userId && existing.userId !== userId) {
+      await familyRequests.ask(db, {
+        _id: familyRequests.familyRequestId(userId, existing._id),
+        requesterUserId: userId,
+        requesterName: (await residents.nameOf(db, caller.residentId)) ?? '',
+        residentId: existing._id,
+        relation: input.relation,
+        status: 'pending',
+        createdAt: now,
+      });
+      ctx.audit({ event: 'proxy.request', subject: { residentId: existing._id } });
+      refuse('FAMILY_APPROVAL_PENDING');
+    }
     residentId = existing._id;
     // A record from a grid registration keeps its place; one without a place takes the given one.
     if (place) {

@@ -1,7 +1,9 @@
 import {
   addFamilyMember,
+  answerFamilyRequest,
   bindStaff,
   createStaff,
+  familyRequests,
   listFamily,
   login,
   me,
@@ -16,6 +18,7 @@ import { bind, createGuardedFunction } from '../_lib/guard';
 import { addFamilyMemberHandler } from './addFamilyMember.handler';
 import { bindStaffHandler } from './bindStaff.handler';
 import { createStaffHandler } from './createStaff.handler';
+import { answerFamilyRequestHandler, familyRequestsHandler } from './familyRequest.handler';
 import { listFamilyHandler } from './listFamily.handler';
 import { loginHandler } from './login.handler';
 import { meHandler } from './me.handler';
@@ -37,6 +40,8 @@ export const main = createGuardedFunction('user', [
   bind(createStaff, createStaffHandler),
   bind(bindStaff, bindStaffHandler),
   bind(revealIdentity, revealIdentityHandler),
+  bind(familyRequests, familyRequestsHandler),
+  bind(answerFamilyRequest, answerFamilyRequestHandler),
   bind(regions, regionsHandler),
   bind(setResidence, setResidenceHandler),
 ]);

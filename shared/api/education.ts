@@ -25,9 +25,10 @@ export const ZArticleInput = z.object({ title: zTitle, summary: zSummary, body: 
 export type TArticleInput = z.output<typeof ZArticleInput>;
 
 /** A block as shown: images carry a temporary download URL. */
+// The image-with-URL shape first: a union keeps the first match, and ZBlock's image would strip the URL.
 export const ZBlockView = z.union([
-  ZBlock,
   z.object({ type: z.literal('image'), fileId: z.string(), caption: z.string().optional(), url: z.string() }),
+  ZBlock,
 ]);
 
 export const ZArticleSummary = z.object({

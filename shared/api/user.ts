@@ -162,6 +162,8 @@ export const addFamilyMember = defineAction({
     'ID_FUTURE',
     'ID_CHECKSUM',
     'CONSENT_REQUIRED',
+    // The person has an account of their own: a request went to them (issue 11).
+    'FAMILY_APPROVAL_PENDING',
     'REGION_NOT_FOUND',
   ],
   access: { resident: 'own' },
@@ -267,6 +269,37 @@ export const revealIdentity = defineAction({
   access: { resident: 'family', doctor: 'team', grid_worker: 'grid', institution_admin: 'institution' },
 });
 
+export const ZFamilyRequestView = z.object({
+  requestId: zId,
+  requesterName: z.string(),
+  relation: z.enum(FAMILY_RELATIONS),
+  createdAt: zInstant,
+});
+export const ZFamilyRequestsInput = z.object({}).strict();
+/** Requests from others to act for the caller, waiting for the caller's answer. */
+export const familyRequests = defineAction({
+  fn: 'user',
+  action: 'familyRequests',
+  summary: 'Proxy requests waiting for my answer',
+  input: ZFamilyRequestsInput,
+  output: z.object({ requests: z.array(ZFamilyRequestView) }),
+  errors: ['NOT_VERIFIED'],
+  access: { resident: 'own' },
+});
+
+export const ZAnswerFamilyRequestInput = z.object({ requestId: zId, accept: z.boolean() });
+export type TAnswerFamilyRequestInput = z.output<typeof ZAnswerFamilyRequestInput>;
+/** The person asked accepts (the requester may then act for them) or declines. */
+export const answerFamilyRequest = defineAction({
+  fn: 'user',
+  action: 'answerFamilyRequest',
+  summary: 'Accept or decline a request to act for me',
+  input: ZAnswerFamilyRequestInput,
+  output: z.object({ status: z.enum(['accepted', 'declined']) }),
+  errors: ['FAMILY_REQUEST_NOT_FOUND', 'FAMILY_LIMIT'],
+  access: { resident: 'own' },
+});
+
 // --- Where residents live (issue 12): the region tree for the picker, and setting a residence ---
 
 export const REGION_LEVELS = ['district', 'township', 'village', 'grid'] as const;
@@ -315,6 +348,8 @@ export const USER_ACTIONS = [
   createStaff,
   bindStaff,
   revealIdentity,
+  familyRequests,
+  answerFamilyRequest,
   regions,
   setResidence,
 ];

@@ -35,6 +35,9 @@ export const COLLECTIONS = {
   sends: 'sends',
   // Lock and counter documents with deterministic ids (uniqueness the CloudBase way; docs/data.md).
   locks: 'locks',
+  // hardening (issue #11): proxy requests an account holder approves; uploads the server recorded
+  familyRequests: 'familyRequests',
+  uploads: 'uploads',
   careStates: 'careStates',
   careTasks: 'careTasks',
   careCounters: 'careCounters',

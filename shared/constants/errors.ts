@@ -86,6 +86,9 @@ export const ERROR_CODES = [
   'LIVE_TOO_LONG',
   'LIVE_IN_PAST',
   'LIVE_NOT_FOUND',
+  // hardening (issue #11)
+  'FAMILY_APPROVAL_PENDING',
+  'FAMILY_REQUEST_NOT_FOUND',
   // care (quarterly contact, follow-ups, referrals, long prescriptions)
   'NOT_UNDER_CARE',
   'REMOVAL_REASON_REQUIRED',

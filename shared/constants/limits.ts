@@ -28,6 +28,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'user.login',
   'user.me',
   'user.listFamily',
+  'user.familyRequests',
   'contract.listTeams',
   'contract.teamDetail',
   'contract.quote',

@@ -78,6 +78,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   LIVE_TOO_LONG: '单场直播最长4小时',
   LIVE_IN_PAST: '直播开始时间不能早于现在',
   LIVE_NOT_FOUND: '直播不存在',
+  FAMILY_APPROVAL_PENDING: '对方已有自己的账号，已向其发送代办请求，对方在本人的小程序中同意后生效',
+  FAMILY_REQUEST_NOT_FOUND: '未找到该代办请求或已处理',
   NOT_UNDER_CARE: '该居民没有生效的签约，不在随访名单中',
   REMOVAL_REASON_REQUIRED: '移出名单须选择原因（迁出、死亡、转出、号码错误）',
   REFERRAL_NOT_FOUND: '转诊记录不存在',

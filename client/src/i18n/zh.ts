@@ -66,6 +66,11 @@ export const zh = {
     submit: '添加',
     added: '已添加',
     age: (n: number) => `${n}岁`,
+    requests: '请求代办我的事务',
+    requestLine: (name: string, relation: string) =>
+      `${name} 请求以“${relation}”身份为您代办签约、预约和查看记录`,
+    accept: '同意',
+    decline: '拒绝',
     relations: {
       self: '本人',
       child: '子女',

@@ -1,7 +1,9 @@
 import type { OutputOf } from '@shared/api/define';
 import type {
   addFamilyMember as addFamilyMemberDef,
+  answerFamilyRequest as answerFamilyRequestDef,
   bindStaff as bindStaffDef,
+  familyRequests as familyRequestsDef,
   listFamily as listFamilyDef,
   login as loginDef,
   me as meDef,
@@ -38,3 +40,10 @@ export const withdrawConsent = (residentId: string) =>
 /** Binds this WeChat identity to a staff account with the one-time code from the admin. */
 export const bindStaff = (bindCode: string, mobile: string) =>
   invoke<OutputOf<typeof bindStaffDef>>('user', 'bindStaff', { bindCode, mobile });
+
+/** Requests from others to act for me (someone added me as family while I have my own account). */
+export const familyRequests = () => invoke<OutputOf<typeof familyRequestsDef>>('user', 'familyRequests');
+
+/** Accepts or declines one such request. */
+export const answerFamilyRequest = (requestId: string, accept: boolean) =>
+  invoke<OutputOf<typeof answerFamilyRequestDef>>('user', 'answerFamilyRequest', { requestId, accept });

@@ -11,6 +11,9 @@ export const AUDIT_EVENTS = [
   'staff.bind_refused', // a wrong, expired or used bind code was tried
   'consent.grant',
   'consent.withdraw',
+  'proxy.request', // a resident asked to act for someone with an account of their own (issue 11)
+  'proxy.grant', // that person accepted
+  'proxy.decline', // that person declined
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -1,3 +1,4 @@
+import { demoIdNumber } from '../../../scripts/seed/demo-identities';
 import type { TestEmulator } from '../../support/emulator';
 import { startSeededEmulator } from '../../support/identity';
 
@@ -138,5 +139,72 @@ describe('5. bind codes cannot be brute-forced across WeChat identities', () => 
       ok: false,
       code: 'BAD_INPUT',
     });
+  });
+});
+
+describe('2. adding an adult who has an account of their own needs their approval', () => {
+  // 赵敏 (demo-resident-3, res-demo-3) has her own account; 张秀兰 (demo-resident-1) knows her
+  // name and ID number.
+  const zhaoMin = { name: '赵敏', idNumber: demoIdNumber('330105', '1990-02-14', 46) };
+  const add = () =>
+    call('user', 'addFamilyMember', { ...zhaoMin, relation: 'other', consent: true }, 'demo-resident-1');
+  const reach = () =>
+    call('user', 'revealIdentity', { residentId: 'res-demo-3', field: 'mobile' }, 'demo-resident-1');
+
+  it('links nothing: a request waits in her app, and her record stays out of reach', async () => {
+    expect(await add()).toMatchObject({ ok: false, code: 'FAMILY_APPROVAL_PENDING' });
+    expect(await reach()).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+    const family = await call('user', 'listFamily', {}, 'demo-resident-1');
+    expect(family.data.members.map((m: { residentId: string }) => m.residentId)).not.toContain('res-demo-3');
+    expect(
+      await call(
+        'contract',
+        'quote',
+        { residentId: 'res-demo-3', teamId: 'team-hk-1', packageIds: ['pkg-basic'] },
+        'demo-resident-1',
+      ),
+    ).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+  });
+
+  it('only she can answer; declining keeps her out of reach, accepting links her', async () => {
+    const mine = await call('user', 'familyRequests', {}, 'demo-resident-3');
+    expect(mine.data.requests).toHaveLength(1);
+    expect(mine.data.requests[0]).toMatchObject({ requesterName: '张秀兰', relation: 'other' });
+    const requestId = mine.data.requests[0].requestId;
+    // Nobody else sees or answers it (scope from the stored request, not the caller's claim).
+    expect((await call('user', 'familyRequests', {}, 'demo-resident-2')).data.requests).toHaveLength(0);
+    for (const who of ['demo-resident-1', 'demo-resident-2'])
+      expect(await call('user', 'answerFamilyRequest', { requestId, accept: true }, who)).toMatchObject({
+        ok: false,
+        code: 'OUT_OF_SCOPE',
+      });
+    expect(
+      await call('user', 'answerFamilyRequest', { requestId, accept: false }, 'demo-resident-3'),
+    ).toMatchObject({ ok: true, data: { status: 'declined' } });
+    expect(await reach()).toMatchObject({ ok: false, code: 'OUT_OF_SCOPE' });
+    expect(
+      await call('user', 'answerFamilyRequest', { requestId, accept: true }, 'demo-resident-3'),
+    ).toMatchObject({ ok: false, code: 'FAMILY_REQUEST_NOT_FOUND' });
+    // Asked again, she accepts: now 张秀兰 acts for her.
+    expect(await add()).toMatchObject({ ok: false, code: 'FAMILY_APPROVAL_PENDING' });
+    expect(
+      await call('user', 'answerFamilyRequest', { requestId, accept: true }, 'demo-resident-3'),
+    ).toMatchObject({ ok: true, data: { status: 'accepted' } });
+    expect((await reach()).ok).toBe(true);
+  });
+
+  it('a child without an account is still added at once', async () => {
+    const r = await call(
+      'user',
+      'addFamilyMember',
+      {
+        name: '张小宝',
+        idNumber: demoIdNumber('330102', '2021-05-06', 91),
+        relation: 'child',
+        consent: true,
+      },
+      'demo-resident-1',
+    );
+    expect(r).toMatchObject({ ok: true, data: { relation: 'child' } });
   });
 });

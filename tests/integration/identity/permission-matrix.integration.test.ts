@@ -59,6 +59,8 @@ const INPUTS: Record<string, (role: CallerRole) => unknown> = {
         },
   bindStaff: () => ({ bindCode: '000000', mobile: '13700009999' }),
   revealIdentity: () => ({ residentId: 'res-demo-1', field: 'mobile' }),
+  familyRequests: () => ({}),
+  answerFamilyRequest: () => ({ requestId: 'fr_none', accept: false }),
   regions: () => ({ parentId: 'r-cg' }),
   setResidence: () => ({
     residentId: 'res-demo-1m',

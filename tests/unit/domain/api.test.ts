@@ -27,6 +27,8 @@ describe('registry: every action of user, contract and appointment, in one shape
         'createStaff',
         'bindStaff',
         'revealIdentity',
+        'familyRequests',
+        'answerFamilyRequest',
         'regions',
         'setResidence',
       ],

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { listFunctions, readFunctionConfig, repoRoot } from '../../../scripts/functions';
+import { DeclaredEnv } from '../../../emulator/src/fnenv';
+import { FunctionRunner } from '../../../emulator/src/functions';
+import { buildFunction } from '../../../scripts/build-functions';
+import { buildPlan, checkManifest, RC_FILE, requiredEnv } from '../../../scripts/deploy-manifest';
+import { functionsOut, listFunctions, readFunctionConfig, repoRoot } from '../../../scripts/functions';
+import { COLLECTION_NAMES } from '../../../shared/constants/collections';
+import { INDEXES } from '../../../shared/db/indexes';
 
 type RcFunction = {
   name: string;
@@ -33,6 +39,54 @@ describe('deployment configuration', () => {
       expect(entry?.triggers ?? []).toEqual(config.triggers);
     },
   );
+
+  it('the manifest, cloudbaserc.json and every config.json agree (functions, timeouts, timers, variables, rules)', async () => {
+    // Each problem names the file and the exact fix (e.g. the cloudbaserc.json entry to append).
+    const problems = await checkManifest();
+    if (problems.length) throw new Error(`deployment manifest disagrees:\n- ${problems.join('\n- ')}`);
+  }, 60_000);
+
+  it('plans every collection, index, rule, function, variable and timer', async () => {
+    const plan = buildPlan();
+    expect(plan.collections.map((c) => c.name)).toEqual([...COLLECTION_NAMES]);
+    expect(plan.collections.flatMap((c) => c.indexes.map((i) => `${c.name}.${i.name}`)).sort()).toEqual(
+      INDEXES.map((i) => `${i.collection}.${i.name}`).sort(),
+    );
+    expect(plan.collections.every((c) => c.rule?.aclTag === 'ADMINONLY')).toBe(true);
+    expect(plan.functions.map((f) => f.name)).toEqual(listFunctions());
+    for (const f of plan.functions) {
+      expect(Object.keys(f.envVariables)).toEqual(expect.arrayContaining(await requiredEnv(f.name)));
+      // No value is in the repository: only placeholders filled at deployment.
+      for (const v of Object.values(f.envVariables)) expect(v).toMatch(/^\{\{\w+\}\}$/);
+    }
+  }, 60_000);
+
+  it('the emulator sees the same functions, timeouts, timers and variable names as the deployment', async () => {
+    const plan = buildPlan();
+    const declared = new DeclaredEnv(RC_FILE, {});
+    const runner = new FunctionRunner({
+      functionsDir: functionsOut,
+      envId: 'consistency',
+      adminUrl: () => '',
+      clockOffsetMs: () => 0,
+      log: () => undefined,
+    });
+    for (const f of plan.functions) {
+      await buildFunction(f.name);
+      expect(runner.list()).toContain(f.name);
+      const seen = runner.config(f.name);
+      expect({ fn: f.name, timeout: seen.timeout, triggers: seen.triggers ?? [] }).toEqual({
+        fn: f.name,
+        timeout: f.timeout,
+        triggers: f.triggers,
+      });
+      expect({ fn: f.name, env: declared.names(f.name) }).toEqual({
+        fn: f.name,
+        env: Object.keys(f.envVariables).sort(),
+      });
+    }
+    await runner.close();
+  }, 120_000);
 
   it('keeps placeholders instead of real ids', () => {
     expect(rc.envId).toBe('{{envId}}');

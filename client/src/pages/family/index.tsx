@@ -9,6 +9,7 @@ import { zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { addFamilyMember, listFamily } from '../../services/user';
 import { Page } from '../../theme/theme';
+import { FamilyRequests } from './Requests';
 
 type Members = OutputOf<typeof listFamilyDef>['members'];
 type Relation = (typeof FAMILY_RELATIONS)[number];
@@ -48,6 +49,7 @@ export default function Family() {
     <Page>
       <View className="jy-title">{t.title}</View>
       <View className="jy-muted">{t.intro}</View>
+      <FamilyRequests onAnswered={() => void reload()} />
       <Cell.Group>
         {members.map((m) => (
           <Cell

@@ -2,6 +2,7 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { eduZh } from '../../../../i18n/education';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { listTeams } from '../../../../services/contract';
@@ -30,6 +31,12 @@ export default function AdminHome() {
       {error ? <Text className="jy-status--bad">{error}</Text> : null}
       <Cell.Group>
         <Cell title={t.review} clickable onClick={go('/packages/doctor/pages/contracts/index')} />
+        <Cell
+          title={eduZh.staff.entry}
+          description={eduZh.staff.entryHint}
+          clickable
+          onClick={go('/packages/edu/pages/list/index')}
+        />
       </Cell.Group>
       {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeams}</Text> : null}
       {(teams ?? []).map((team) => (

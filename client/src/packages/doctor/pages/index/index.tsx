@@ -2,6 +2,8 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { careZh } from '../../../../i18n/care';
+import { eduZh } from '../../../../i18n/education';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { teamDetail } from '../../../../services/contract';
@@ -26,9 +28,23 @@ export default function DoctorHome() {
     <Page>
       <View className="jy-title">{t.title}</View>
       {error ? <Text className="jy-status--bad">{error}</Text> : null}
+      <Cell.Group>
+        <Cell
+          title={eduZh.staff.entry}
+          description={eduZh.staff.entryHint}
+          clickable
+          onClick={go('/packages/edu/pages/list/index')}
+        />
+      </Cell.Group>
       {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeam}</Text> : null}
       {(teams ?? []).map((team) => (
         <Cell.Group key={team.teamId} title={team.name}>
+          <Cell
+            title={careZh.worklistTitle}
+            description={careZh.worklistHint}
+            clickable
+            onClick={go('/packages/doctor/pages/worklist/index')}
+          />
           <Cell
             title={t.review}
             description={t.reviewHint}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '撰写科普文章' });
