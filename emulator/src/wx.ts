@@ -29,7 +29,14 @@ export type SmsEntry = {
 };
 
 /** One security.msgSecCheck call: who, which scene, the verdict; the text itself is not kept. */
-export type SecCheckEntry = { at: string; openid: string; scene: number; suggest: string; label: number; length: number };
+export type SecCheckEntry = {
+  at: string;
+  openid: string;
+  scene: number;
+  suggest: string;
+  label: number;
+  length: number;
+};
 
 /**
  * A small local stand-in for WeChat's content-security model (*our choice*): text containing one of
@@ -130,7 +137,14 @@ export class WxApi {
     const hit = SEC_RULES.find((r) => r.words.some((w) => content.includes(w)));
     const suggest = hit ? 'risky' : 'pass';
     const label = hit ? hit.label : 100;
-    this.secChecks.push({ at: new Date().toISOString(), openid, scene, suggest, label, length: content.length });
+    this.secChecks.push({
+      at: new Date().toISOString(),
+      openid,
+      scene,
+      suggest,
+      label,
+      length: content.length,
+    });
     if (this.secChecks.length > 1000) this.secChecks.shift();
     return {
       errcode: 0,
