@@ -6,6 +6,8 @@ import { DEFAULT_CONTRACT_CONFIG } from '@shared/contract/config';
 import type { TContract } from '@shared/contract/model';
 import type { Quote } from '@shared/fees/split';
 import { shanghaiDay } from '@shared/time';
+import * as uploads from '../../_data/uploads.repo';
+import type { Database } from '../../_lib/db';
 import { isDuplicateWrite, refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 import { type ContractDoc, ContractRepository } from '../repositories/contracts';
@@ -26,6 +28,7 @@ export const repos = (ctx: HandlerContext) => ({
   residents: new ResidentRepository(ctx.db),
   outbox: new OutboxRepository(ctx.db),
   files: new FileRepository(),
+  db: ctx.db,
 });
 export type Repos = ReturnType<typeof repos>;
 
@@ -140,10 +143,28 @@ export const insertSeated = async (
   return refuse('TEAM_FULL');
 };
 
-/** Downloads and checks the signature image; refuses when it is missing or not a PNG. */
-export const loadSignature = async (r: Repos, fileId: string): Promise<Buffer> => {
+/** How long an uploaded signature may wait for the request it signs. */
+export const SIGNATURE_UPLOAD_TTL_MS = 30 * 60_000;
+
+/**
+ * Loads the signature image for a request by `signer` (a user id): it must be a signature the
+ * server recorded as uploaded by that same user (contract.uploadSignature), within the last
+ * SIGNATURE_UPLOAD_TTL_MS, with the bytes it recorded, and a PNG. Anything else — another
+ * person's signature, a file put in storage some other way, an old one — is SIGNATURE_INVALID.
+ */
+export const loadSignature = async (
+  r: Repos,
+  db: Database,
+  fileId: string,
+  signer: string,
+  now: Date,
+): Promise<Buffer> => {
+  const up = await uploads.findByFileId(db, fileId);
+  const age = up ? now.getTime() - new Date(up.createdAt).getTime() : Number.POSITIVE_INFINITY;
+  if (!up || up.kind !== 'signature' || up.ownerUserId !== signer || age < 0 || age > SIGNATURE_UPLOAD_TTL_MS)
+    refuse('SIGNATURE_INVALID');
   const bytes = await r.files.download(fileId);
-  return isSignaturePng(bytes) ? bytes : refuse('SIGNATURE_INVALID');
+  return isSignaturePng(bytes) && sha256(bytes) === up.sha256 ? bytes : refuse('SIGNATURE_INVALID');
 };
 
 /**
@@ -153,7 +174,11 @@ export const loadSignature = async (r: Repos, fileId: string): Promise<Buffer> =
 export const sealRequest = async (
   r: Repos,
   a: Omit<Parameters<typeof sealedDoc>[0], 'signature'>,
-): Promise<ContractDoc> => sealedDoc({ ...a, signature: await loadSignature(r, a.signatureFileId) });
+): Promise<ContractDoc> =>
+  sealedDoc({
+    ...a,
+    signature: await loadSignature(r, r.db, a.signatureFileId, a.contract.signedBy, a.now),
+  });
 
 /** Everything a new request stores besides the state-machine fields. */
 export const sealedDoc = (a: {
