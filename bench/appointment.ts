@@ -8,9 +8,9 @@ import { userIdFor } from '../cloudfunctions/_lib/caller';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { startSeededEmulator } from '../tests/support/identity';
 
-const N = 100_000;
+const N = Number(process.argv[2] ?? 100_000);
 const BOOKERS = 100;
-const SAMPLES = 30;
+const SAMPLES = Number(process.argv[3] ?? 30);
 const NOW = '2026-11-25T10:00:00+08:00';
 
 type Inv = { fn: string; action?: string; dbRequests: number; durationMs: number };

@@ -6,6 +6,7 @@ import cloudbase from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
+import { seedCare } from './seed/care';
 import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
@@ -60,6 +61,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
     written[collection] = docs.length;
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
+  Object.assign(written, await seedCare(db as never, new Date()));
   return written;
 }
 

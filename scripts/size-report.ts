@@ -1,5 +1,6 @@
 // Measures what WeChat counts: the main package is every file of dist/weapp outside the
-// sub-package roots. WeChat's hard limit is 2,048 KB; our budget is half of it.
+// sub-package roots. WeChat's hard limit is 2,048 KB; our budget is 600 KB
+// (it was 824 KB before NutUI styles came on demand), so it cannot regress.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { isEntry } from './entry';
 
 const root = path.resolve(__dirname, '..');
-export const MAIN_PACKAGE_BUDGET_KB = 1024;
+export const MAIN_PACKAGE_BUDGET_KB = 600;
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -30,6 +30,7 @@ step('unit + integration', jest('unit integration'));
 step('build weapp', 'npm run build:weapp --silent');
 step('build h5', 'npm run build:h5 --silent');
 step('size budget', 'npx tsx scripts/size-report.ts --check');
+step('WeChat code quality', 'npx tsx scripts/code-quality.ts');
 step('mini-program + h5 components', jest('mp h5'));
 
 const chromium = findChromium();

@@ -32,6 +32,8 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       // shared/ is TypeScript outside sourceRoot: compile it like the app's own files.
       compile: { include: [path.join(repoRoot, 'shared')] },
+      // Per-component NutUI styles arrive in different orders on different pages; none overrides another.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

@@ -20,7 +20,13 @@ export default defineAppConfig({
     {
       root: 'packages/doctor',
       name: 'doctor',
-      pages: ['pages/index/index', 'pages/contracts/index', 'pages/agenda/index'],
+      pages: [
+        'pages/index/index',
+        'pages/contracts/index',
+        'pages/agenda/index',
+        'pages/worklist/index',
+        'pages/resident/index',
+      ],
     },
     { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/index/index', 'pages/schedule/index'] },
@@ -41,6 +47,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // Only the components a page renders are injected at run time (WeChat's lazy code loading).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0f7b6c',

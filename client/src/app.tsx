@@ -1,4 +1,3 @@
-import '@nutui/nutui-react-taro/dist/style.css';
 import './app.scss';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';

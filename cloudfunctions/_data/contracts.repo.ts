@@ -106,6 +106,31 @@ export async function updateInTx(t: Tx, id: string, patch: Partial<ContractDoc>)
   await t.collection(COLLECTIONS.contracts).doc(id).update(fields);
 }
 
+/** True when the resident is signed to this team today. */
+export async function isSignedTo(
+  db: Database,
+  residentId: string,
+  teamId: string,
+  now: Date,
+): Promise<boolean> {
+  return (await activeTeamOf(db, residentId, now)) === teamId;
+}
+
+/** The resident's contract in effect today (team and the name it was signed under), or undefined. */
+export async function activeOf(
+  db: Database,
+  residentId: string,
+  now: Date,
+): Promise<{ teamId: string; residentName: string } | undefined> {
+  const { data } = await coll(db)
+    .where({ residentId, status: db.command.in(['active', 'superseded']) })
+    .field({ teamId: true, status: true, startDate: true, endDate: true, residentName: true })
+    .limit(20)
+    .get();
+  const c = (data as ContractDoc[]).find((x) => effectiveStatus(x, now) === 'active');
+  return c ? { teamId: c.teamId, residentName: c.residentName } : undefined;
+}
+
 // ---- education: who is signed with which team on a day (issue #16) ----
 
 /**

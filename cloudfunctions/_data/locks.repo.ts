@@ -86,3 +86,8 @@ export async function initCounter(
     if (!isDuplicateWrite(e)) throw e;
   }
 }
+
+/** Removes a lock the caller has just read and found its own (saves releaseInTx's second read). */
+export async function deleteInTx(t: Tx, id: string): Promise<void> {
+  await ref(t, id).delete();
+}

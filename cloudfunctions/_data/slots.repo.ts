@@ -29,10 +29,24 @@ export async function loadsOfTeam(
   }
 }
 
+export type SlotLoadState = Pick<SlotDoc, 'booked' | 'unsignedBooked'> & { holders: string[] };
+
+const stateOf = (d: Partial<SlotDoc> | undefined): SlotLoadState => ({
+  booked: d?.booked ?? 0,
+  unsignedBooked: d?.unsignedBooked ?? 0,
+  holders: d?.holders ?? [],
+});
+
 /** A slot's counter inside a transaction (zeros when nobody booked it yet). */
-export async function loadInTx(t: Tx, slotId: string): Promise<Pick<SlotDoc, 'booked' | 'unsignedBooked'>> {
-  const d = txData<SlotDoc>((await t.collection(COLLECTIONS.slots).doc(slotId).get()).data);
-  return { booked: d?.booked ?? 0, unsignedBooked: d?.unsignedBooked ?? 0 };
+export async function loadInTx(t: Tx, slotId: string): Promise<SlotLoadState> {
+  return stateOf(txData<SlotDoc>((await t.collection(COLLECTIONS.slots).doc(slotId).get()).data));
+}
+
+/** A slot's counter read outside a transaction (a retry's pre-check); undefined when never booked. */
+export async function findLoad(db: Database, slotId: string): Promise<SlotLoadState | undefined> {
+  const { data } = await db.collection(COLLECTIONS.slots).doc(slotId).get();
+  const d = data[0] as SlotDoc | undefined;
+  return d ? stateOf(d) : undefined;
 }
 
 /** Writes a slot's counter whole (`set`), so the first booking creates it in the same commit. */

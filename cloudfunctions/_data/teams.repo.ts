@@ -105,3 +105,25 @@ export async function addMemberInTx(
   const team = txData<Pick<TeamDoc, 'members'>>((await ref.get()).data);
   await ref.update({ members: [...(team?.members ?? []), member] });
 }
+
+/** Where a team sits and who is in it (read now, one request): appointments' view of a team. */
+export type TeamSummary = {
+  _id: string;
+  name: string;
+  institutionId: string;
+  districtId?: string;
+  members: { staffId: string; name: string }[];
+};
+
+/** One team's summary, or undefined. */
+export async function summary(db: Database, id: string): Promise<TeamSummary | undefined> {
+  const t = await findById(db, id, ['name', 'institutionId', 'districtId', 'members']);
+  if (!t) return undefined;
+  return {
+    _id: t._id,
+    name: t.name,
+    institutionId: t.institutionId,
+    ...(t.districtId !== undefined ? { districtId: t.districtId } : {}),
+    members: (t.members ?? []).map((m) => ({ staffId: m.staffId, name: m.name ?? '' })),
+  };
+}

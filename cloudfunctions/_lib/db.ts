@@ -48,10 +48,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * and the SDK retries only 3 times without pause, so we retry conflicts ourselves with full-jitter
  * exponential back-off, bounded; when retries run out the caller answers BUSY (retryable), never
  * INTERNAL. An ActionError thrown by `work` (a refusal) ends the transaction without retry.
+ * `attempt` (1, 2 …) lets a retry first check, outside the transaction, whether the race it lost
+ * already decided its answer (a lock now held, a slot now full), instead of contending again.
  */
 export async function inTransaction<T>(
   db: Database,
-  work: (t: Tx) => Promise<T>,
+  work: (t: Tx, attempt: number) => Promise<T>,
   retry: { attempts: number; baseMs: number; maxMs: number } = TX_RETRY,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -59,7 +61,7 @@ export async function inTransaction<T>(
     let done = false;
     try {
       await db.runTransaction(async (t: unknown) => {
-        result = await work(t as Tx);
+        result = await work(t as Tx, attempt);
         done = true;
       });
     } catch (e) {

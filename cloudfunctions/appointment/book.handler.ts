@@ -9,36 +9,37 @@ import {
   type SlotDef,
 } from '@shared/appointment';
 import { addDays, shanghaiDay } from '@shared/time';
+import * as appointments from '../_data/appointments.repo';
+import * as contracts from '../_data/contracts.repo';
+import * as residents from '../_data/residents.repo';
+import * as schedules from '../_data/schedules.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
-import { bookAtomically } from './book.tx';
-import { newId } from './ids';
-import { AppointmentRepository } from './repositories/appointments';
-import { SignedRepository } from './repositories/contracts';
-import { ResidentRepository } from './repositories/residents';
-import { ScheduleRepository } from './repositories/schedules';
-import { appointmentView } from './view';
+import { bookAtomically } from './support/book.tx';
+import { newId } from './support/ids';
+import { appointmentView } from './support/view';
 
 /** The slot a client names, regenerated from the stored schedule (never trusted from the client). */
 async function slotFromSchedule(ctx: HandlerContext, slotId: string): Promise<SlotDef> {
   const parts = parseSlotId(slotId) ?? refuse('SLOT_NOT_FOUND');
-  const schedule = (await new ScheduleRepository(ctx.db).byId(parts.scheduleId)) ?? refuse('SLOT_NOT_FOUND');
+  const schedule = (await schedules.findById(ctx.db, parts.scheduleId)) ?? refuse('SLOT_NOT_FOUND');
   return findSlot([schedule], slotId, CAL, CFG) ?? refuse('SLOT_NOT_FOUND');
 }
 
 /** Runs every booking rule for a resident and a slot; throws the first refusal. */
 async function checkBookable(ctx: HandlerContext, residentId: string, slot: SlotDef, replacing?: string) {
   const { db, now } = ctx;
-  const appts = new AppointmentRepository(db);
   // Live bookings (overlap rule) and recent no-shows (restriction rule) in one query.
-  const [signed, { live: mine, noShowDays }] = await Promise.all([
-    new SignedRepository(db).isSignedTo(residentId, slot.teamId, now),
-    appts.bookingHistoryOf(
+  const [active, { live: mine, noShowDays }] = await Promise.all([
+    contracts.activeOf(db, residentId, now),
+    appointments.bookingHistoryOf(
+      db,
       residentId,
       now,
       addDays(shanghaiDay(now), -CFG.noShow.windowDays - CFG.noShow.restrictDays),
     ),
   ]);
+  const signed = active?.teamId === slot.teamId;
   // Seats are checked again inside the transaction; here an empty load lets the cheaper rules
   // answer first (a past slot is SLOT_IN_PAST even when it is also full).
   const code = bookingRefusal({
@@ -52,8 +53,13 @@ async function checkBookable(ctx: HandlerContext, residentId: string, slot: Slot
     ...(replacing ? { replacing } : {}),
   });
   if (code) refuse(code);
-  return signed;
+  // The contract carries the resident's name: a signed booker's reminders need no resident read.
+  return { signed, name: active?.residentName };
 }
+
+/** The resident's name for reminder texts (only when no contract supplied it). */
+const residentName = async (ctx: HandlerContext, id: string): Promise<string> =>
+  (await residents.findById(ctx.db, id, ['name']))?.name ?? refuse('NOT_FOUND');
 
 const newAppointment = (
   slot: SlotDef,
@@ -87,8 +93,8 @@ export const bookHandler: Handler<typeof book> = async ({ ctx, input }) => {
   ctx.authorize({ residentId: input.residentId });
   const userId = ctx.caller.userId ?? refuse('UNAUTHENTICATED');
   const slot = await slotFromSchedule(ctx, input.slotId);
-  const signed = await checkBookable(ctx, input.residentId, slot);
-  const resident = (await new ResidentRepository(ctx.db).byId(input.residentId)) ?? refuse('NOT_FOUND');
+  const { signed, name } = await checkBookable(ctx, input.residentId, slot);
+  const resident = { name: name ?? (await residentName(ctx, input.residentId)) };
   const appt = newAppointment(slot, { ...input, signed, userId, now: ctx.now });
   try {
     await bookAtomically(ctx.db, {
@@ -109,8 +115,8 @@ export const bookHandler: Handler<typeof book> = async ({ ctx, input }) => {
 
 /** Moves a live booking to another slot of the same team: one commit releases and takes. */
 export const rescheduleHandler: Handler<typeof reschedule> = async ({ ctx, input }) => {
-  const appts = new AppointmentRepository(ctx.db);
-  const old = (await appts.byId(input.appointmentId)) ?? refuse('APPOINTMENT_NOT_FOUND');
+  const old =
+    (await appointments.findBooking(ctx.db, input.appointmentId)) ?? refuse('APPOINTMENT_NOT_FOUND');
   ctx.authorize({ residentId: old.residentId });
   const userId = ctx.caller.userId ?? refuse('UNAUTHENTICATED');
   if (old.status !== 'booked') refuse('ILLEGAL_TRANSITION');
@@ -118,8 +124,8 @@ export const rescheduleHandler: Handler<typeof reschedule> = async ({ ctx, input
     refuse('TOO_LATE_TO_CHANGE');
   const slot = await slotFromSchedule(ctx, input.slotId);
   if (slot.teamId !== old.teamId) refuse('SLOT_NOT_FOUND');
-  const signed = await checkBookable(ctx, old.residentId, slot, old._id);
-  const resident = (await new ResidentRepository(ctx.db).byId(old.residentId)) ?? refuse('NOT_FOUND');
+  const { signed, name } = await checkBookable(ctx, old.residentId, slot, old._id);
+  const resident = { name: name ?? (await residentName(ctx, old.residentId)) };
   const appt = newAppointment(slot, {
     residentId: old.residentId,
     signed,

@@ -6,33 +6,33 @@ import {
   noShowRefusal,
 } from '@shared/appointment';
 import { COLLECTIONS } from '@shared/constants/collections';
+import type { AppointmentDoc } from '@shared/db/schemas/appointments';
 import { shanghaiDay } from '@shared/time';
+import * as appointments from '../_data/appointments.repo';
+import * as residents from '../_data/residents.repo';
+import * as teams from '../_data/teams.repo';
 import { inTransaction, type Tx } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
-import { dropReminders, releaseSeat } from './book.tx';
-import { type AppointmentDoc, AppointmentRepository } from './repositories/appointments';
-import { ResidentRepository } from './repositories/residents';
-import { TeamRepository } from './repositories/teams';
-import { appointmentView } from './view';
+import { dropReminders, releaseSeat } from './support/book.tx';
+import { appointmentView } from './support/view';
 
 /** Loads a booking and checks the caller reaches it (its resident for residents, its team for staff). */
 async function load(ctx: HandlerContext, id: string): Promise<AppointmentDoc> {
-  const a = (await new AppointmentRepository(ctx.db).byId(id)) ?? refuse('APPOINTMENT_NOT_FOUND');
+  const a = (await appointments.findBooking(ctx.db, id)) ?? refuse('APPOINTMENT_NOT_FOUND');
   ctx.authorize({ residentId: a.residentId, teamId: a.teamId });
   return a;
 }
 
 /** Inside a transaction: the booking must still be `booked` (a concurrent change loses here). */
 async function stillBooked(t: Tx, id: string): Promise<void> {
-  const cur = (await t.collection(COLLECTIONS.appointments).doc(id).get()).data as { status?: string } | null;
-  if (cur?.status !== 'booked') refuse('ILLEGAL_TRANSITION');
+  if ((await appointments.getInTx(t, id))?.status !== 'booked') refuse('ILLEGAL_TRANSITION');
 }
 
 async function view(ctx: HandlerContext, a: AppointmentDoc) {
   const [name, team] = await Promise.all([
-    new ResidentRepository(ctx.db).byId(a.residentId),
-    new TeamRepository(ctx.db).byId(a.teamId),
+    residents.findById(ctx.db, a.residentId, ['name', 'birthDate', 'tags', 'gridId']),
+    teams.summary(ctx.db, a.teamId),
   ]);
   const doctor = team?.members.find((m) => m.staffId === a.doctorId)?.name;
   return appointmentView(a, name?.name ?? '', doctor);
@@ -52,7 +52,7 @@ export const cancelHandler: Handler<typeof cancel> = async ({ ctx, input }) => {
   };
   await inTransaction(ctx.db, async (t) => {
     await stillBooked(t, a._id);
-    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await appointments.updateInTx(t, a._id, patch);
     await releaseSeat(t, a);
     await dropReminders(t, a, ctx.now);
   });
@@ -74,7 +74,7 @@ export const markAttendedHandler: Handler<typeof markAttended> = async ({ ctx, i
   };
   await inTransaction(ctx.db, async (t) => {
     await stillBooked(t, a._id);
-    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await appointments.updateInTx(t, a._id, patch);
     await t
       .collection(COLLECTIONS.contacts)
       .doc(`ct_${a._id}`)
@@ -101,7 +101,7 @@ export const markNoShowHandler: Handler<typeof markNoShow> = async ({ ctx, input
   const patch = { status: 'no_show' as const, noShowAt: ctx.now, markedByStaffId: ctx.caller.staffId ?? '' };
   await inTransaction(ctx.db, async (t) => {
     await stillBooked(t, a._id);
-    await t.collection(COLLECTIONS.appointments).doc(a._id).update(patch);
+    await appointments.updateInTx(t, a._id, patch);
     await dropReminders(t, a, ctx.now);
   });
   return view(ctx, { ...a, ...patch });

@@ -1,14 +1,15 @@
 import type { acceptHomeVisit, declineHomeVisit, requestHomeVisit } from '@shared/api/appointment';
 import { acceptHomeVisitRefusal, homeVisitEligible, shanghaiInstant } from '@shared/appointment';
+import type { HomeVisitDoc } from '@shared/db/schemas/appointments';
 import { DEFAULT_POPULATION_CONFIG } from '@shared/population/config';
 import { shanghaiDay } from '@shared/time';
+import * as appointments from '../_data/appointments.repo';
+import * as contracts from '../_data/contracts.repo';
+import * as residents from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
-import { newId } from './ids';
-import { AppointmentRepository, type HomeVisitDoc } from './repositories/appointments';
-import { SignedRepository } from './repositories/contracts';
-import { ResidentRepository } from './repositories/residents';
-import { homeVisitView } from './view';
+import { newId } from './support/ids';
+import { homeVisitView } from './support/view';
 
 /**
  * A signed resident (or a family member, or the grid worker for someone in their grid) asks the
@@ -16,11 +17,13 @@ import { homeVisitView } from './view';
  */
 export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async ({ ctx, input }) => {
   const { db, now } = ctx;
-  const resident = (await new ResidentRepository(db).byId(input.residentId)) ?? refuse('NOT_FOUND');
+  const resident =
+    (await residents.findById(db, input.residentId, ['name', 'birthDate', 'tags', 'gridId'])) ??
+    refuse('NOT_FOUND');
   ctx.authorize({ residentId: resident._id, ...(resident.gridId ? { gridId: resident.gridId } : {}) });
   const today = shanghaiDay(now);
   if (input.preferredDay < today) refuse('START_IN_PAST');
-  const teamId = (await new SignedRepository(db).activeTeamOf(resident._id, now)) ?? refuse('NOT_SIGNED');
+  const teamId = (await contracts.activeTeamOf(db, resident._id, now)) ?? refuse('NOT_SIGNED');
   if (!homeVisitEligible(input.need, resident, today, DEFAULT_POPULATION_CONFIG.elderlyMinAge))
     refuse('HOME_VISIT_NOT_ELIGIBLE');
   const doc: HomeVisitDoc = {
@@ -36,20 +39,20 @@ export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async (
     requestedAt: now,
     requestedByUserId: ctx.caller.userId ?? '',
   };
-  await new AppointmentRepository(db).insertHomeVisit(doc);
+  await appointments.insertHomeVisit(db, doc);
   return homeVisitView(doc, resident.name);
 };
 
 async function loadForTeam(ctx: HandlerContext, id: string): Promise<HomeVisitDoc> {
-  const h = (await new AppointmentRepository(ctx.db).homeVisitById(id)) ?? refuse('HOME_VISIT_NOT_FOUND');
+  const h = (await appointments.findHomeVisit(ctx.db, id)) ?? refuse('HOME_VISIT_NOT_FOUND');
   ctx.authorize({ teamId: h.teamId });
   return h;
 }
 
 async function answer(ctx: HandlerContext, h: HomeVisitDoc, patch: Partial<HomeVisitDoc>) {
-  if (!(await new AppointmentRepository(ctx.db).transitionHomeVisit(h._id, 'requested', patch)))
+  if (!(await appointments.transitionHomeVisit(ctx.db, h._id, 'requested', patch)))
     refuse('ILLEGAL_TRANSITION');
-  const r = await new ResidentRepository(ctx.db).byId(h.residentId);
+  const r = await residents.findById(ctx.db, h.residentId, ['name', 'birthDate', 'tags', 'gridId']);
   return homeVisitView({ ...h, ...patch }, r?.name ?? '');
 }
 

@@ -4,21 +4,18 @@ import {
   DEFAULT_APPOINTMENT_CONFIG as CFG,
   availability as computeAvailability,
 } from '@shared/appointment';
+import type { AppointmentDoc, HomeVisitDoc } from '@shared/db/schemas/appointments';
 import { addDays, shanghaiDay } from '@shared/time';
+import * as appointments from '../_data/appointments.repo';
+import * as contracts from '../_data/contracts.repo';
+import * as residents from '../_data/residents.repo';
+import * as schedulesRepo from '../_data/schedules.repo';
+import * as slotsRepo from '../_data/slots.repo';
+import * as teamsRepo from '../_data/teams.repo';
 import type { Database } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
-import {
-  type AppointmentDoc,
-  AppointmentRepository,
-  type HomeVisitDoc,
-  SlotLoadRepository,
-} from './repositories/appointments';
-import { SignedRepository } from './repositories/contracts';
-import { ResidentRepository } from './repositories/residents';
-import { ScheduleRepository } from './repositories/schedules';
-import { TeamRepository } from './repositories/teams';
-import { appointmentView, homeVisitView } from './view';
+import { appointmentView, homeVisitView } from './support/view';
 
 /**
  * Open slots of a team: schedules and seat counters in two reads, the rest is the pure
@@ -27,7 +24,7 @@ import { appointmentView, homeVisitView } from './view';
  */
 export const availabilityHandler: Handler<typeof availability> = async ({ ctx, input }) => {
   const { caller, db, now } = ctx;
-  const team = (await new TeamRepository(db).byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const team = (await teamsRepo.summary(db, input.teamId)) ?? refuse('TEAM_NOT_FOUND');
   // Residents and grid workers read the public view; staff scope comes from the stored team.
   ctx.authorize({ teamId: team._id, institutionId: team.institutionId, districtId: team.districtId });
   const who = input.residentId ?? caller.residentId;
@@ -36,9 +33,9 @@ export const availabilityHandler: Handler<typeof availability> = async ({ ctx, i
     who !== undefined &&
     (who === caller.residentId || (caller.familyResidentIds ?? []).includes(who));
   const [all, loads, signed] = await Promise.all([
-    new ScheduleRepository(db).ofTeam(team._id),
-    new SlotLoadRepository(db).ofTeam(team._id, input.from, input.to),
-    reachable ? new SignedRepository(db).isSignedTo(who, team._id, now) : Promise.resolve(false),
+    schedulesRepo.ofTeam(db, team._id),
+    slotsRepo.loadsOfTeam(db, team._id, input.from, input.to),
+    reachable ? contracts.isSignedTo(db, who, team._id, now) : Promise.resolve(false),
   ]);
   const scheds = input.doctorId ? all.filter((s) => s.doctorId === input.doctorId) : all;
   const slots = computeAvailability({
@@ -72,10 +69,13 @@ export const availabilityHandler: Handler<typeof availability> = async ({ ctx, i
 };
 
 async function lists(db: Database, docs: (AppointmentDoc | HomeVisitDoc)[]) {
-  const names = await new ResidentRepository(db).names(docs.map((d) => d.residentId));
+  const names = await residents.namesOf(
+    db,
+    docs.map((d) => d.residentId),
+  );
   const teams = new Map<string, Map<string, string>>();
   for (const teamId of new Set(docs.map((d) => d.teamId))) {
-    const t = await new TeamRepository(db).byId(teamId);
+    const t = await teamsRepo.summary(db, teamId);
     teams.set(teamId, new Map((t?.members ?? []).map((m) => [m.staffId, m.name])));
   }
   const name = (id: string) => names.get(id) ?? '';
@@ -97,7 +97,8 @@ export const mineHandler: Handler<typeof mine> = async ({ ctx, input }) => {
   const ids = [caller.residentId, ...(caller.familyResidentIds ?? [])].filter((x): x is string => !!x);
   ctx.authorize({ residentId: caller.residentId ?? refuse('NOT_VERIFIED') });
   const today = shanghaiDay(now);
-  const docs = await new AppointmentRepository(db).ofResidents(
+  const docs = await appointments.ofResidents(
+    db,
     ids,
     input.from ?? addDays(today, -30),
     input.to ?? addDays(today, 60),
@@ -109,22 +110,21 @@ export const mineHandler: Handler<typeof mine> = async ({ ctx, input }) => {
 
 /** A team's agenda for a day or a week: bookings in time order, plus open and planned home visits. */
 export const agendaHandler: Handler<typeof agenda> = async ({ ctx, input }) => {
-  const team = (await new TeamRepository(ctx.db).byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const team = (await teamsRepo.summary(ctx.db, input.teamId)) ?? refuse('TEAM_NOT_FOUND');
   ctx.authorize({ teamId: team._id, institutionId: team.institutionId, districtId: team.districtId });
   const to = input.span === 'week' ? addDays(input.day, 6) : input.day;
-  const repo = new AppointmentRepository(ctx.db);
   const [appts, visits] = await Promise.all([
-    repo.ofTeam(team._id, input.day, to, input.doctorId),
-    repo.homeVisitsOfTeam(team._id, input.day, to),
+    appointments.ofTeam(ctx.db, team._id, input.day, to, input.doctorId),
+    appointments.homeVisitsOfTeam(ctx.db, team._id, input.day, to),
   ]);
   return lists(ctx.db, [...appts, ...visits]);
 };
 
 /** The team's schedules and doctors, for the schedule editor. */
 export const schedulesHandler: Handler<typeof schedules> = async ({ ctx, input }) => {
-  const team = (await new TeamRepository(ctx.db).byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const team = (await teamsRepo.summary(ctx.db, input.teamId)) ?? refuse('TEAM_NOT_FOUND');
   ctx.authorize({ teamId: team._id, institutionId: team.institutionId, districtId: team.districtId });
-  const list = await new ScheduleRepository(ctx.db).ofTeam(team._id);
+  const list = await schedulesRepo.ofTeam(ctx.db, team._id);
   return {
     doctors: team.members.map((m) => ({ staffId: m.staffId, name: m.name })),
     schedules: list.map((s) => ({

@@ -7,10 +7,10 @@ import {
   type TSchedule,
   type TWeeklySession,
 } from '@shared/appointment';
+import * as schedules from '../_data/schedules.repo';
+import * as teams from '../_data/teams.repo';
 import { refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
-import { ScheduleRepository } from './repositories/schedules';
-import { TeamRepository } from './repositories/teams';
 
 /** Two sessions of one weekday overlap: Mon 08:00–11:00 and Mon 10:30–12:00 → true. */
 const sessionsOverlap = (list: readonly { weekday?: number; day?: string; start: string; end: string }[]) =>
@@ -30,7 +30,7 @@ const sessionsOverlap = (list: readonly { weekday?: number; day?: string; start:
  * once; existing bookings keep their own times. Answers how many slots the validity period holds.
  */
 export const setScheduleHandler: Handler<typeof setSchedule> = async ({ ctx, input }) => {
-  const team = (await new TeamRepository(ctx.db).byId(input.teamId)) ?? refuse('TEAM_NOT_FOUND');
+  const team = (await teams.summary(ctx.db, input.teamId)) ?? refuse('TEAM_NOT_FOUND');
   ctx.authorize({ teamId: team._id, institutionId: team.institutionId, districtId: team.districtId });
   const doctor = team.members.find((m) => m.staffId === input.doctorId) ?? refuse('NOT_FOUND');
   if (sessionsOverlap(input.weekly as TWeeklySession[]) || sessionsOverlap(input.outreach))
@@ -47,7 +47,7 @@ export const setScheduleHandler: Handler<typeof setSchedule> = async ({ ctx, inp
     outreach: input.outreach,
     exceptions: input.exceptions,
   };
-  await new ScheduleRepository(ctx.db).save(schedule, team.institutionId, ctx.now);
+  await schedules.save(ctx.db, schedule, team.institutionId, ctx.now);
   return {
     scheduleId: schedule._id,
     slotsCreated: slotsBetween([schedule], input.from, input.to, CAL, CFG).length,

@@ -14,21 +14,21 @@ import {
 } from '@shared/api/contract';
 import { confirm, pendingList, reject, teamContracts, verify } from '@shared/api/contractStaff';
 import { bind, createGuardedFunction } from '../_lib/guard';
-import { listTeamsHandler, quoteHandler, teamDetailHandler } from './handlers/browse.handler';
-import { changeTeamHandler } from './handlers/changeTeam.handler';
-import { confirmHandler, rejectHandler } from './handlers/decide.handler';
-import { eligibilityHandler } from './handlers/eligibility.handler';
-import { terminateHandler, withdrawHandler } from './handlers/end.handler';
+import { listTeamsHandler, quoteHandler, teamDetailHandler } from './browse.handler';
+import { changeTeamHandler } from './changeTeam.handler';
+import { confirmHandler, rejectHandler } from './decide.handler';
+import { eligibilityHandler } from './eligibility.handler';
+import { terminateHandler, withdrawHandler } from './end.handler';
 import {
   mineHandler,
   pdfHandler,
   pendingListHandler,
   teamContractsHandler,
   verifyHandler,
-} from './handlers/read.handler';
-import { renewHandler } from './handlers/renew.handler';
-import { signHandler } from './handlers/sign.handler';
-import { uploadSignatureHandler } from './handlers/uploadSignature.handler';
+} from './read.handler';
+import { renewHandler } from './renew.handler';
+import { signHandler } from './sign.handler';
+import { uploadSignatureHandler } from './uploadSignature.handler';
 
 /** The `contract` function: every action in shared/api/contract*.ts, each behind the guard. */
 export const main = createGuardedFunction('contract', [

@@ -4,14 +4,12 @@
 // extra demo residents (no WeChat account: signed with a grid worker's or doctor's help), so the
 // demo identities the H5 login page lists stay free to sign in a walkthrough or a test.
 import zlib from 'node:zlib';
+import { tagsOn } from '../../cloudfunctions/_data/residents.repo';
+import * as teams from '../../cloudfunctions/_data/teams.repo';
 import { userIdFor } from '../../cloudfunctions/_lib/caller';
 import type { Database } from '../../cloudfunctions/_lib/db';
 import { sealPii } from '../../cloudfunctions/_lib/pii';
-import { contractIdFor, type Repos, sealedDoc } from '../../cloudfunctions/contract/handlers/common';
-import { ContractRepository } from '../../cloudfunctions/contract/repositories/contracts';
-import { PackageRepository } from '../../cloudfunctions/contract/repositories/packages';
-import { ResidentRepository, tagsOn } from '../../cloudfunctions/contract/repositories/residents';
-import { TeamRepository } from '../../cloudfunctions/contract/repositories/teams';
+import { contractIdFor, repos, sealedDoc } from '../../cloudfunctions/contract/support/common';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { CURRENT_PRIVACY_VERSION } from '../../shared/constants/privacy';
 import type { SigningChannel } from '../../shared/contract/channel';
@@ -189,13 +187,8 @@ export async function seedDemoContracts(app: SeedApp, now: Date): Promise<Record
   const db = app.database() as Database;
   const png = demoSignaturePng();
   const { fileID } = await app.uploadFile({ cloudPath: 'signatures/demo-seed.png', fileContent: png });
-  const r = {
-    contracts: new ContractRepository(db),
-    teams: new TeamRepository(db),
-    packages: new PackageRepository(db),
-    residents: new ResidentRepository(db),
-  } as unknown as Repos;
-  TeamRepository.reset(); // teams were just (re)written
+  const r = repos({ db });
+  teams.resetCache(); // teams were just (re)written
   for (const p of PLANS) await db.collection(COLLECTIONS.residents).doc(p._id).set(residentDoc(p, now));
   let written = 0;
   for (const p of PLANS) {
@@ -238,8 +231,10 @@ export async function seedDemoContracts(app: SeedApp, now: Date): Promise<Record
       doc = { ...sealed, ...confirmed.value.contract };
     }
     // Request id 'demo-contract' gives ids with no 18-digit run (an ID-number look-alike the
-    // privacy test would flag). No seat: the live count bounds capacity; seats only serialise concurrent signers.
-    const { _id, seat: _seat, ...rest } = doc;
+    // privacy test would flag). Neither the pending lock nor the team counter is written: a
+    // counter missing is created from the live count on first use, and a sign for the pending
+    // resident is refused by the rule over their contracts (ALREADY_PENDING → CONTRACT_EXISTS).
+    const { _id, ...rest } = doc;
     await db.collection(COLLECTIONS.contracts).doc(_id).set(rest);
     written++;
   }

@@ -22,14 +22,9 @@ export type EffectiveStatus = (typeof EFFECTIVE_STATUSES)[number];
 export const CONTRACT_KINDS = ['new', 'renewal', 'change'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 
-/** Why an active contract is ended early. `other` needs a note. */
-export const TERMINATION_REASONS = [
-  'moved_away',
-  'deceased',
-  'resident_request',
-  'team_dissolved',
-  'other',
-] as const;
+import { TERMINATION_REASONS } from './reasons';
+
+export { TERMINATION_REASONS };
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 
 const DATED: readonly ContractStatus[] = ['active', 'expired', 'terminated', 'superseded'];

@@ -10,8 +10,6 @@ export type IndexSpec = {
   name: string;
   keys: Record<string, 1 | -1>;
   unique?: boolean;
-  /** Only documents matching this filter are indexed (and checked for uniqueness). */
-  partialFilterExpression?: Record<string, unknown>;
 };
 
 /** Every index the system relies on. Later issues append here; never declare indexes elsewhere. */
@@ -26,27 +24,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.contracts, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.contracts, name: 'teamId_status', keys: { teamId: 1, status: 1 } },
   { collection: COLLECTIONS.contracts, name: 'status', keys: { status: 1 } },
-  // One open request per resident, enforced by the database rather than a check-then-write: of 50
-  // concurrent signings exactly one inserts, the rest clash (CONTRACT_EXISTS). Renewal and change
-  // of team also open a request, so an active contract plus one pending request is the most a
-  // resident ever has; confirmation supersedes the old one.
-  {
-    collection: COLLECTIONS.contracts,
-    name: 'residentId_pending_unique',
-    keys: { residentId: 1 },
-    unique: true,
-    partialFilterExpression: { status: 'pending' },
-  },
-  // A team's places: every first signing or change of team claims a seat number while it is live
-  // (pending or active). Two signers racing for the last place read the same count, claim the same
-  // seat, and the index lets only one in; the loser re-counts and answers TEAM_FULL.
-  {
-    collection: COLLECTIONS.contracts,
-    name: 'teamId_seat_live_unique',
-    keys: { teamId: 1, seat: 1 },
-    unique: true,
-    partialFilterExpression: { seat: { $exists: true }, status: { $in: ['pending', 'active'] } },
-  },
+  // One open request per resident and team capacity are lock documents written in the opening
+  // and closing transactions (locks/pending_<residentId>, locks/seats_<teamId>; docs/data.md).
   // An institution admin's pending list.
   { collection: COLLECTIONS.contracts, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
   { collection: COLLECTIONS.staff, name: 'openid', keys: { openid: 1 } },
@@ -58,14 +37,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.appointments, name: 'teamId_day', keys: { teamId: 1, day: 1 } },
   { collection: COLLECTIONS.slots, name: 'teamId_day', keys: { teamId: 1, day: 1 } },
   { collection: COLLECTIONS.schedules, name: 'teamId', keys: { teamId: 1 } },
-  // One live booking of a slot per resident: a double tap cannot take two seats.
-  {
-    collection: COLLECTIONS.appointments,
-    name: 'slotId_residentId_booked_unique',
-    keys: { slotId: 1, residentId: 1 },
-    unique: true,
-    partialFilterExpression: { status: 'booked' },
-  },
+  // One live booking of a slot per resident: locks/book_<slotId>_<residentId> in the booking transaction.
   { collection: COLLECTIONS.followups, name: 'residentId', keys: { residentId: 1 } },
   { collection: COLLECTIONS.outbox, name: 'status', keys: { status: 1 } },
   // hardening (issue #11): a person's pending proxy requests; uploads are read by _id only.

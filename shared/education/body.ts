@@ -56,7 +56,8 @@ export const sanitizeText = (raw: string): string =>
     .replace(/<(script|style|iframe|object|embed|noscript)\b[^>]*\/?>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/<[^>\u4e00-\u9fa5]{0,200}$/g, '')
+    // An unclosed tag at the end ('…<script src=x'), but not a comparison ('舒张压<90').
+    .replace(/<[A-Za-z!/][^>]{0,200}$/g, '')
     .replace(URL_RE, (u) => (ALLOWED_LINK_HOSTS.includes(hostOf(u)) ? u : ''))
     .replace(SCHEME_RE, '')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point

@@ -9,8 +9,6 @@ export const ZEducationConfig = z.object({
   maxPushesPerWeek: z.number().int().min(1).max(14).default(2),
   minLiveMinutes: z.number().int().min(1).default(30),
   maxLiveMinutes: z.number().int().min(30).default(240),
-  /** Residents handled per fan-out chunk (one transaction each). */
-  fanOutChunk: z.number().int().min(1).max(500).default(50),
   /** Residents read per audience page (the SDK caps a read at 1,000). */
   audiencePage: z.number().int().min(10).max(1000).default(500),
   /** Minutes before a live session its reminder goes out. */

@@ -1,9 +1,10 @@
 import { userIdFor } from '../../cloudfunctions/_lib/caller';
+import type { Database } from '../../cloudfunctions/_lib/db';
 import { ActionError } from '../../cloudfunctions/_lib/errors';
-import { contractIdFor, insertSeated, type Repos } from '../../cloudfunctions/contract/handlers/common';
-import { type ContractDoc, ContractRepository } from '../../cloudfunctions/contract/repositories/contracts';
-import type { TeamRecord } from '../../cloudfunctions/contract/repositories/teams';
+import { contractIdFor } from '../../cloudfunctions/contract/support/common';
+import { openRequest } from '../../cloudfunctions/contract/support/requests.tx';
 import { COLLECTIONS } from '../../shared/constants/collections';
+import type { ContractDoc } from '../../shared/db/schemas/contracts';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
 import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
@@ -144,10 +145,11 @@ describe('demo contracts in the seed', () => {
 describe('seat claim (the capacity check cannot be passed twice)', () => {
   // The gateway runs one function instance serially, so the race is staged here directly: both
   // signers read the same live count (0) for a 1-place team, then insert at the same moment. With
-  // the count check alone both would get in; the unique (teamId, seat) index lets one.
-  it('two inserts that read the same count → one contract, one TEAM_FULL', async () => {
-    const r = { contracts: new ContractRepository(emu.sdkApp().database()) } as unknown as Repos;
-    const team = { teamId: 'team-seat-test', capacity: 1 } as TeamRecord;
+  // the count check alone both would get in; the team's seat counter (locks/seats_<teamId>),
+  // read and written in each opening transaction, lets one.
+  it('two requests opened at the same moment → one contract, one TEAM_FULL', async () => {
+    const db = emu.sdkApp().database() as unknown as Database;
+    const team = { teamId: 'team-seat-test', capacity: 1 };
     const doc = (i: number) =>
       ({
         _id: `c-seat-${i}`,
@@ -155,9 +157,10 @@ describe('seat claim (the capacity check cannot be passed twice)', () => {
         teamId: team.teamId,
         status: 'pending',
       }) as ContractDoc;
+    const now = new Date();
     const results = await Promise.allSettled([
-      insertSeated(r, doc(1), team, 0),
-      insertSeated(r, doc(2), team, 0),
+      openRequest(db, doc(1), { capacity: team.capacity, now }),
+      openRequest(db, doc(2), { capacity: team.capacity, now }),
     ]);
     expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((x) => x.status === 'rejected') as PromiseRejectedResult;

@@ -1,8 +1,10 @@
+import { createCampaign, findCampaign } from '../../cloudfunctions/_data/articles.repo';
+import { runCampaign, runDueCampaigns } from '../../cloudfunctions/education/support/fanout';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { ERROR_MESSAGES } from '../../shared/constants/messages';
 import { KEY_POPULATION_TAGS } from '../../shared/constants/tags';
 import { EDUCATION_CONFIG, LIVE_TOO_SHORT_REASON } from '../../shared/education';
-import type { TestEmulator } from '../support/emulator';
+import { contextApp, type TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
 import {
   ADMIN,
@@ -306,6 +308,45 @@ describe('push', () => {
       DOCTOR_A,
     );
     expect(past).toMatchObject({ ok: false, code: 'SEND_DAY_IN_PAST' });
+  });
+});
+
+describe('fan-out resumes', () => {
+  it('a run cut short resumes where it stopped (the scheduler hook) and delivers nobody twice', async () => {
+    for (const k of ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7'])
+      await makePerson(emu, { key: k, birthDate: '1980-01-01', sex: 'female', gridId: 'r-test-g5' });
+    await approvedArticle(emu, 'art_resume', 'team-cg-1');
+    // The function's own code with a production-style SDK handle routed to the emulator.
+    const fdb = contextApp(emu.url).database();
+    const now = new Date(NOW);
+    const campaign = {
+      _id: 'cmp_resume',
+      articleId: 'art_resume',
+      institutionId: 'inst-cg',
+      teamId: 'team-cg-1',
+      pushedByStaffId: 'st-cg-1',
+      rule: { tags: [], gridId: 'r-test-g5', signed: 'any' as const },
+      sendOn: '2026-11-25',
+      status: 'scheduled' as const,
+      matched: 0,
+      delivered: 0,
+      alreadyPushed: 0,
+      weeklyCap: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await createCampaign(fdb, campaign);
+    const a = { _id: 'art_resume', title: '测试', summary: '摘要' };
+    // Out of time before the first batch: nothing delivered, the campaign stays 'sending'.
+    const cut = await runCampaign(fdb, campaign, a, now, Date.now());
+    expect(cut).toMatchObject({ status: 'sending', delivered: 0 });
+    expect(await runDueCampaigns(fdb, now)).toBeGreaterThanOrEqual(1);
+    expect(await findCampaign(fdb, 'cmp_resume')).toMatchObject({ status: 'done', delivered: 7, matched: 7 });
+    // Run again from the start: everyone already has it.
+    await createCampaign(fdb, { ...campaign, _id: 'cmp_resume2' });
+    const again = await runCampaign(fdb, { ...campaign, _id: 'cmp_resume2' }, a, now, Date.now() + 30_000);
+    expect(again).toMatchObject({ status: 'done', delivered: 0, alreadyPushed: 7 });
+    expect(await count(COLLECTIONS.deliveries, { articleId: 'art_resume' })).toBe(7);
   });
 });
 

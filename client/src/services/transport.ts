@@ -1,9 +1,10 @@
 // H5 transport (also the default for tests): HTTP to the local function gateway. The weapp build
 // picks transport.weapp.ts instead, so pages never know which backend they talk to.
 import Taro from '@tarojs/taro';
+import { DEMO_OPENID_KEY } from './demo';
 import type { CallFunction } from './types';
 
-export const DEMO_OPENID_KEY = 'jy.demoOpenid';
+export { DEMO_OPENID_KEY };
 
 /** Nothing to initialise on H5: the gateway is same-origin (or GATEWAY_BASE in dev). */
 export function initTransport(): void {}

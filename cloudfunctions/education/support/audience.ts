@@ -15,15 +15,16 @@ import type { Database } from '../../_lib/db';
  * Walks the audience of a rule on a day, a page at a time in resident-id order, calling `onPage`
  * with the residents the exact rule selects. Cost: two requests per page of candidates (residents,
  * then their live contracts) — proportional to the institution's candidates, never more.
- * `onPage` returns false to stop early (a fan-out that ran out of time); the cursor to resume
- * from is returned, undefined when the walk finished.
+ * `onPage` returns undefined to go on, or the resident id to resume after when it stops early (a
+ * fan-out that ran out of time, possibly mid-page); that cursor is returned, undefined when the
+ * walk finished.
  */
 export async function walkAudience(
   db: Database,
   institutionId: string,
   rule: TAudienceRule,
   day: Day,
-  onPage: (matched: AudienceFacts[], lastId: string) => Promise<boolean>,
+  onPage: (matched: AudienceFacts[], lastId: string) => Promise<string | undefined>,
   opts: { cursor?: string; pageSize?: number } = {},
 ): Promise<{ cursor?: string }> {
   if (audienceClosed(rule, day)) return {};
@@ -43,9 +44,10 @@ export async function walkAudience(
       .map((r) => ({ ...r, signedTeamId: teams.get(r._id) }))
       .filter((r) => matchesAudience(r, rule, day));
     cursor = page[page.length - 1]?._id;
-    const go = await onPage(matched, cursor ?? '');
+    const stopAfter = await onPage(matched, cursor ?? '');
+    if (stopAfter !== undefined && stopAfter !== cursor) return { cursor: stopAfter };
     if (page.length < size) return {};
-    if (!go) return { cursor };
+    if (stopAfter !== undefined) return { cursor };
   }
 }
 
@@ -59,7 +61,7 @@ export async function countAudience(
   let n = 0;
   await walkAudience(db, institutionId, rule, day, async (m) => {
     n += m.length;
-    return true;
+    return undefined;
   });
   return n;
 }

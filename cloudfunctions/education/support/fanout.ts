@@ -118,8 +118,8 @@ async function writeInbox(
 
 /**
  * Runs (or resumes) a campaign until its audience is done or `deadline` passes: the rule is
- * evaluated now, page by page; each page's residents are delivered in chunks of
- * `cfg.fanOutChunk`, a few transactions in parallel. Progress (cursor and counters) is saved after
+ * evaluated now, page by page; each page's residents are delivered 5 transactions at a time,
+ * the deadline checked between batches. Progress (cursor and counters) is saved after
  * every page, so a run cut short resumes where it stopped and a re-run delivers nothing twice.
  */
 export async function runCampaign(
@@ -138,31 +138,36 @@ export async function runCampaign(
     c.rule,
     day,
     async (matched, lastId) => {
-      for (let i = 0; i < matched.length; i += cfg.fanOutChunk) {
-        const chunk = matched.slice(i, i + cfg.fanOutChunk);
-        for (let j = 0; j < chunk.length; j += 5) {
-          const outcomes = await Promise.all(
-            chunk.slice(j, j + 5).map((r) => deliverOne(db, a, c, r._id, now, cfg)),
-          );
-          for (const o of outcomes) {
-            if (o === 'delivered') c.delivered++;
-            else if (o === 'already_pushed') c.alreadyPushed++;
-            else c.weeklyCap++;
-          }
+      // Stops between chunks when time runs out: the cursor is then the last resident handled
+      // (ids ascend within the walk), so the resume starts right after it.
+      let resumeAfter: string | undefined;
+      let handled = 0;
+      for (let i = 0; i < matched.length; i += 5) {
+        if (Date.now() >= deadline) {
+          resumeAfter = matched[i - 1]?._id ?? c.cursor ?? '';
+          break;
         }
+        const batch = matched.slice(i, i + 5);
+        const outcomes = await Promise.all(batch.map((r) => deliverOne(db, a, c, r._id, now, cfg)));
+        for (const o of outcomes) {
+          if (o === 'delivered') c.delivered++;
+          else if (o === 'already_pushed') c.alreadyPushed++;
+          else c.weeklyCap++;
+        }
+        handled += batch.length;
       }
-      c.matched += matched.length;
-      c.cursor = lastId;
+      c.matched += handled;
+      c.cursor = resumeAfter ?? lastId;
       await articlesRepo.saveCampaign(db, c._id, {
         status: 'sending',
-        cursor: lastId,
+        cursor: c.cursor,
         matched: c.matched,
         delivered: c.delivered,
         alreadyPushed: c.alreadyPushed,
         weeklyCap: c.weeklyCap,
         updatedAt: now,
       });
-      return Date.now() < deadline;
+      return resumeAfter ?? (Date.now() < deadline ? undefined : lastId);
     },
     { cursor: campaign.cursor },
   );

@@ -5,7 +5,15 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../../scripts/chromium';
 
-export const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
+/**
+ * Where journeys save screenshots. A plain `npm test` writes them under dist/ so a clone stays
+ * clean; `npm run screenshots` (JY_SCREENSHOTS=docs) refreshes the committed ones in docs/.
+ */
+export const screenshotDir = path.resolve(
+  __dirname,
+  '../../..',
+  process.env.JY_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'dist/screenshots',
+);
 
 /** Launches headless Chromium (playwright gives it a fresh temporary profile); throws a clear message if none is installed. */
 export async function launchBrowser(): Promise<Browser> {
@@ -37,7 +45,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Saves a screenshot under docs/screenshots after the H5 page transition settles. */
+/** Saves a screenshot (see `screenshotDir`) after the H5 page transition settles. */
 export async function shot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(400);
   fs.mkdirSync(screenshotDir, { recursive: true });

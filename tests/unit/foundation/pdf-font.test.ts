@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { PDF_FONT_FILE, renderContractPdf } from '../../../cloudfunctions/contract/pdf/render';
+import { PDF_FONT_FILE, renderContractPdf } from '../../../cloudfunctions/contract/support/pdf/render';
 import { buildFunction } from '../../../scripts/build-functions';
 import { FUNCTION_ASSETS, functionsOut, repoRoot } from '../../../scripts/functions';
 import { gb2312 } from '../../../scripts/pdf-font';

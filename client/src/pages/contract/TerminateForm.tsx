@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { TERMINATION_REASONS } from '@shared/contract/model';
+import { TERMINATION_REASONS } from '@shared/contract/reasons';
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { zhContract } from '../../i18n/contract';

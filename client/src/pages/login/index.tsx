@@ -6,7 +6,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { zh } from '../../i18n/zh';
-import { DEMO_OPENID_KEY } from '../../services/transport';
+import { DEMO_OPENID_KEY } from '../../services/demo';
 import { login } from '../../services/user';
 import { Page } from '../../theme/theme';
 

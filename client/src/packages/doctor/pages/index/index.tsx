@@ -2,6 +2,7 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { careZh } from '../../../../i18n/care';
 import { eduZh } from '../../../../i18n/education';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
@@ -38,6 +39,12 @@ export default function DoctorHome() {
       {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeam}</Text> : null}
       {(teams ?? []).map((team) => (
         <Cell.Group key={team.teamId} title={team.name}>
+          <Cell
+            title={careZh.worklistTitle}
+            description={careZh.worklistHint}
+            clickable
+            onClick={go('/packages/doctor/pages/worklist/index')}
+          />
           <Cell
             title={t.review}
             description={t.reviewHint}

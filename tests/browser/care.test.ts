@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { seed } from '../../scripts/seed';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { ensureTestKeys } from '../support/identity';
+import { launchBrowser, phonePage, shot } from './support/browser';
+
+const root = path.resolve(__dirname, '../..');
+
+// Issue 13 journey on the served H5 build against the emulator running the built functions:
+// Dr Wang opens 今日工作 on the seeded quarter, opens a resident due for the quarterly contact,
+// records a phone contact with its outcome, and the team's quarter progress moves. Screenshots of
+// the worklist and the resident's timeline, in normal and large-font mode.
+describe('care journey in Chromium', () => {
+  let browser: Browser;
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    ensureTestKeys();
+    emu = await startTestEmulator({
+      functionsDir: path.join(root, 'dist', 'functions'),
+      staticDir: path.join(root, 'dist', 'h5'),
+    });
+    await seed(emu.url);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await emu?.close();
+  });
+
+  async function loginAs(page: Page, label: string): Promise<void> {
+    await page.goto(`${emu.url}/#/pages/login/index`);
+    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
+    await page.getByText('大字模式（适老化）').waitFor();
+  }
+  const progress = async (page: Page) => {
+    const line = (await page.locator('#care-progress').first().innerText()).replace(/\s+/g, ' ');
+    const m = /已联系 ([\d,]+) \/ ([\d,]+)/.exec(line);
+    if (!m) throw new Error(`no progress line: ${line}`);
+    return { contacted: Number(m[1]?.replace(/,/g, '')), signed: Number(m[2]?.replace(/,/g, '')), line };
+  };
+  const openWorklist = async (page: Page) => {
+    await page.goto(`${emu.url}/#/packages/doctor/pages/worklist/index`);
+    await page.locator('#care-progress').first().waitFor();
+    await page.locator('.jy-work').first().waitFor();
+  };
+
+  it('doctor opens 今日工作, records a phone contact with an outcome, and the quarter progress moves', async () => {
+    const page = await phonePage(browser);
+    await loginAs(page, '王建国 · 家庭医生');
+    await openWorklist(page);
+    const before = await progress(page);
+    expect(before.line).toMatch(/本季度已联系 [\d,]+ \/ [\d,]+，还剩 \d+ 天/);
+    expect(await page.locator('.jy-work--overdue').count()).toBeGreaterThan(0);
+    expect(await page.locator('.jy-work--due').count()).toBeGreaterThan(0);
+    expect(await page.locator('.jy-work--soon').count()).toBeGreaterThan(0);
+    await shot(page, 'care-worklist');
+
+    // 冯建华 signed this quarter and has not been contacted yet.
+    await page
+      .locator('.jy-work', { hasText: '冯*华' })
+      .filter({ hasText: '本季度尚未联系' })
+      .first()
+      .click();
+    await page.getByText('服务记录').waitFor();
+    await page.locator('#care-record-contact').first().click();
+    await page.locator('#care-contact-form [data-chip="phone"]').first().click();
+    await page.locator('#care-contact-form [data-chip="reached"]').first().click();
+    await page.locator('#care-save-contact').first().click();
+    await page.getByText('已保存').waitFor();
+    await page.locator('#care-timeline', { hasText: '电话联系' }).waitFor();
+    await shot(page, 'care-resident-timeline');
+
+    // Back to 今日工作 (a fresh load, so the page cannot show what it held before).
+    await openWorklist(page);
+    await page.reload();
+    await page.locator('#care-progress').first().waitFor();
+    const after = await progress(page);
+    expect(after.contacted).toBe(before.contacted + 1);
+    expect(after.signed).toBe(before.signed);
+    expect(
+      await page.locator('.jy-work', { hasText: '冯*华' }).filter({ hasText: '本季度尚未联系' }).count(),
+    ).toBe(0);
+  });
+
+  it('large-font mode: worklist and timeline', async () => {
+    const page = await phonePage(browser);
+    await loginAs(page, '王建国 · 家庭医生');
+    await page.locator('.nut-switch').first().click();
+    await page.locator('.jy-page--large').first().waitFor();
+    await openWorklist(page);
+    expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);
+    await shot(page, 'care-worklist-large');
+    await page.locator('.jy-work', { hasText: '周*兰' }).first().click();
+    await page.getByText('服务记录').waitFor();
+    await page.locator('#care-timeline', { hasText: '上转' }).waitFor();
+    await shot(page, 'care-resident-timeline-large');
+  });
+});
