@@ -122,7 +122,7 @@ export const SIGNATURE_UPLOAD_TTL_MS = 30 * 60_000;
 export const loadSignature = async (r: Repos, fileId: string, signer: string, now: Date): Promise<Buffer> => {
   const up = await uploads.findByFileId(r.db, fileId);
   const age = up ? now.getTime() - new Date(up.createdAt).getTime() : Number.POSITIVE_INFINITY;
-  if (!up || up.kind !== 'signature' || up.ownerUserId !== signer || age < 0 || age > SIGNATURE_UPLOAD_TTL_MS)
+  if (up?.kind !== 'signature' || up.ownerUserId !== signer || age < 0 || age > SIGNATURE_UPLOAD_TTL_MS)
     refuse('SIGNATURE_INVALID');
   const bytes = await r.files.download(fileId);
   return isSignaturePng(bytes) && sha256(bytes) === up.sha256 ? bytes : refuse('SIGNATURE_INVALID');
