@@ -40,3 +40,13 @@ export async function servingGrid(
     .get();
   return data[0] as Pick<InstitutionDoc, '_id' | 'districtId'> | undefined;
 }
+
+// --- Contact phones (issue 12, journeys) ---
+
+/** Institution id → public phone, for "how to reach my team" (reference data, one request). */
+export async function phones(db: Database): Promise<Map<string, string>> {
+  const { data } = await coll(db).field({ phone: true }).limit(1000).get();
+  return new Map(
+    (data as { _id: string; phone?: string }[]).flatMap((i) => (i.phone ? [[i._id, i.phone]] : [])),
+  );
+}

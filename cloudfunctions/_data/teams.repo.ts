@@ -11,6 +11,8 @@ export type TeamRecord = {
   name: string;
   institutionId: string;
   institutionName: string;
+  /** The institution's public phone: how a signed resident reaches their team. */
+  institutionPhone?: string;
   districtId?: string;
   serviceArea: string[];
   gridIds: string[];
@@ -60,12 +62,17 @@ let cache: { at: number; teams: Map<string, TeamRecord> } | null = null;
 /** Every team of the deployment with its institution's name (cached per instance). */
 export async function directory(db: Database, nowMs: number = Date.now()): Promise<Map<string, TeamRecord>> {
   if (cache && nowMs - cache.at < TTL_MS) return cache.teams;
-  const [teams, names] = await Promise.all([
+  const [teams, names, phones] = await Promise.all([
     db.collection(COLLECTIONS.teams).limit(1000).get(),
     institutions.names(db),
+    institutions.phones(db),
   ]);
   const map = new Map(
-    (teams.data as TeamDoc[]).map((t) => [t._id, toRecord(t, names.get(t.institutionId) ?? '')]),
+    (teams.data as TeamDoc[]).map((t) => {
+      const rec = toRecord(t, names.get(t.institutionId) ?? '');
+      const phone = phones.get(t.institutionId);
+      return [t._id, phone ? { ...rec, institutionPhone: phone } : rec];
+    }),
   );
   cache = { at: nowMs, teams: map };
   return map;

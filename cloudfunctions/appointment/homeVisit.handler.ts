@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { acceptHomeVisit, declineHomeVisit, requestHomeVisit } from '@shared/api/appointment';
 import { acceptHomeVisitRefusal, homeVisitEligible, shanghaiInstant } from '@shared/appointment';
 import type { HomeVisitDoc } from '@shared/db/schemas/appointments';
@@ -6,7 +7,7 @@ import { shanghaiDay } from '@shared/time';
 import * as appointments from '../_data/appointments.repo';
 import * as contracts from '../_data/contracts.repo';
 import * as residents from '../_data/residents.repo';
-import { refuse } from '../_lib/errors';
+import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
 import { newId } from './support/ids';
 import { homeVisitView } from './support/view';
@@ -26,8 +27,13 @@ export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async (
   const teamId = (await contracts.activeTeamOf(db, resident._id, now)) ?? refuse('NOT_SIGNED');
   if (!homeVisitEligible(input.need, resident, today, DEFAULT_POPULATION_CONFIG.elderlyMinAge))
     refuse('HOME_VISIT_NOT_ELIGIBLE');
+  // With a request id the id is derived from it, so a double tap or a retry writes one request.
+  const id =
+    input.requestId !== undefined
+      ? `hv_${createHash('sha256').update(`${resident._id}:${input.requestId}`).digest('hex').slice(0, 24)}`
+      : newId('hv');
   const doc: HomeVisitDoc = {
-    _id: newId('hv'),
+    _id: id,
     type: 'home_visit',
     residentId: resident._id,
     teamId,
@@ -39,7 +45,13 @@ export const requestHomeVisitHandler: Handler<typeof requestHomeVisit> = async (
     requestedAt: now,
     requestedByUserId: ctx.caller.userId ?? '',
   };
-  await appointments.insertHomeVisit(db, doc);
+  try {
+    await appointments.insertHomeVisit(db, doc);
+  } catch (e) {
+    if (!isDuplicateWrite(e)) throw e;
+    const same = (await appointments.findHomeVisit(db, id)) ?? refuse('CONFLICT');
+    return homeVisitView(same, resident.name);
+  }
   return homeVisitView(doc, resident.name);
 };
 

@@ -23,8 +23,11 @@ export async function confirmHandler({
   const r = repos(ctx);
   const { contract, team } = await loadContract(ctx, r, input.contractId);
   await assertMayDecide(ctx, team);
-  const siblings = contract.kind === 'new' ? [] : await r.contracts.ofResident(contract.residentId);
   const by = ctx.caller.userId ?? '';
+  // The same confirmation arriving twice (a double tap, a retry) answers with the confirmed contract.
+  if (contract.status === 'active' && (contract as { confirmedBy?: string }).confirmedBy === by)
+    return contractView(contract, ctx.now, team);
+  const siblings = contract.kind === 'new' ? [] : await r.contracts.ofResident(contract.residentId);
   const { contract: next, superseded } = must(confirmContract(contract, { now: ctx.now, by, siblings }));
   const before = new Map(siblings.map((s) => [s._id, s]));
   await transition(ctx.db, contract, {

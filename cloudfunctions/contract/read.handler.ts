@@ -10,6 +10,8 @@ import type {
 import type { OutputOf } from '@shared/api/define';
 import { renderAgreement } from '@shared/contract/agreement';
 import { effectiveStatus } from '@shared/contract/status';
+import { ageOn, shanghaiDay } from '@shared/time';
+import * as residents from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
 import { loadContract, repos } from './support/common';
@@ -66,8 +68,30 @@ export async function pendingListHandler({
     r.contracts.page(where, input.page.offset, input.page.limit),
     r.teams.all(),
   ]);
+  // The reviewer sees who is asking at a glance: age and key-population tags (one request per page).
+  const today = shanghaiDay(ctx.now);
+  const people = new Map(
+    (
+      await residents.findMany(
+        ctx.db,
+        page.contracts.map((c) => c.residentId),
+        ['birthDate', 'tags'],
+      )
+    ).map((p) => [p._id, p]),
+  );
   return {
-    contracts: page.contracts.map((c) => contractView(c, ctx.now, all.get(c.teamId))),
+    contracts: page.contracts.map((c) => {
+      const p = people.get(c.residentId);
+      return {
+        ...contractView(c, ctx.now, all.get(c.teamId)),
+        ...(p?.birthDate
+          ? {
+              residentAge: ageOn(p.birthDate, today),
+              residentTags: residents.tagsOn({ storedTags: p.tags ?? [], birthDate: p.birthDate }, today),
+            }
+          : {}),
+      };
+    }),
     total: page.total,
   };
 }

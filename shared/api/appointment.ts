@@ -268,6 +268,8 @@ export const ZRequestHomeVisitInput = z.object({
   preferredDay: zDay,
   address: z.string({ error: M.address }).trim().min(5, { error: M.address }).max(100, { error: M.address }),
   reason: zReason,
+  /** The client's id for one tap of 提交申请: a retry with the same id answers the same request. */
+  requestId: zId.optional(),
 });
 export type TRequestHomeVisitInput = z.output<typeof ZRequestHomeVisitInput>;
 export const requestHomeVisit = defineAction({

@@ -72,6 +72,8 @@ export const ZContractView = z.object({
   channel: z.string().optional(),
   verificationCode: z.string().optional(),
   institutionName: z.string().optional(),
+  /** The institution's public phone (tap to call from the home page). */
+  institutionPhone: z.string().optional(),
   leaderName: z.string().optional(),
   /** Team members to contact (name and position; phones stay with the institution). */
   contacts: z.array(z.object({ name: z.string(), position: z.string() })).optional(),
@@ -80,6 +82,9 @@ export const ZContractView = z.object({
   withdrawnAt: zInstant.optional(),
   terminatedAt: zInstant.optional(),
   supersededAt: zInstant.optional(),
+  /** For the reviewer: the resident's age today and key-population tags (elderly, hypertension …). */
+  residentAge: z.number().int().min(0).optional(),
+  residentTags: z.array(z.string()).optional(),
 });
 export const ZContractList = z.object({ contracts: z.array(ZContractView), total: z.number().int().min(0) });
 

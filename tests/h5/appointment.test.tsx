@@ -68,7 +68,7 @@ const appointment = (id: string, offsetDays: number, hhmm: string, status: strin
   };
 };
 const activeContract = ok({
-  contracts: [{ teamId: 'team-cg-1', residentId: 'res-demo-1', status: 'active' }],
+  contracts: [{ teamId: 'team-cg-1', residentId: 'res-demo-1', residentName: '张秀兰', status: 'active' }],
 });
 
 describe('H5 预约 (booking)', () => {
@@ -93,8 +93,16 @@ describe('H5 预约 (booking)', () => {
     fireEvent.click(screen.getByText('08:00 王建国'));
     expect(screen.queryByText('确认预约')).toBeNull();
     fireEvent.click(screen.getByText('08:30 王建国'));
+    // The confirmation names the patient before and after booking (issue 12).
+    expect(
+      await screen.findByText(`为 张秀兰 预约：${slot(2, '08:30', 3).day.slice(5)} 08:30 东门社区卫生服务站`),
+    ).toBeTruthy();
     fireEvent.click(await screen.findByText('确认预约'));
-    expect(await screen.findByText('预约成功，我们会在就诊前提醒您')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        `已为 张秀兰 预约 ${slot(2, '08:30', 3).day.slice(5)} 08:30 东门社区卫生服务站，我们会在就诊前提醒`,
+      ),
+    ).toBeTruthy();
     const booked = calls.find((c) => c.body.action === 'book');
     expect(booked?.body.input).toEqual({
       slotId: slot(2, '08:30', 3).slotId,
@@ -129,7 +137,90 @@ describe('H5 预约 (booking)', () => {
     });
     wrap(<Booking />);
     expect(await screen.findByText('您还没有生效的家庭医生签约，签约后可优先预约。')).toBeTruthy();
-    expect(actions(calls)).toEqual(['contract.mine']);
+    expect(actions(calls)).not.toContain('appointment.availability');
+  });
+});
+
+describe('H5 预约: who the visit is for (issue 12)', () => {
+  beforeEach(() => localStorage.clear());
+
+  const twoSigned = ok({
+    contracts: [
+      { teamId: 'team-cg-1', residentId: 'res-mom', residentName: '李桂芝', status: 'active' },
+      { teamId: 'team-cg-1', residentId: 'res-me', residentName: '周文', status: 'active' },
+    ],
+  });
+  const family = ok({
+    members: [
+      { residentId: 'res-me', name: '周文', maskedIdNumber: '', relation: 'self', age: 40, tags: [] },
+      { residentId: 'res-mom', name: '李桂芝', maskedIdNumber: '', relation: 'parent', age: 75, tags: [] },
+    ],
+  });
+
+  it('asks who the visit is for, starts with the resident herself, and books for the one chosen', async () => {
+    const calls = stubGateway((key, input) => {
+      if (key === 'contract.mine') return twoSigned;
+      if (key === 'user.listFamily') return family;
+      if (key === 'appointment.availability') return ok({ signed: true, slots: [slot(2, '08:30', 3)] });
+      if (key === 'appointment.book')
+        return ok(appointment('ap9', 2, '08:30', 'booked', { residentId: input.residentId }));
+      throw new Error(key);
+    });
+    wrap(<Booking />);
+    expect(await screen.findByText('这次就诊的是谁')).toBeTruthy();
+    expect(await screen.findByText('周文（本人）')).toBeTruthy();
+    expect(screen.getByText('李桂芝（父母）')).toBeTruthy();
+    fireEvent.click(await screen.findByText('08:30 王建国'));
+    expect(await screen.findByText(/^为 周文 预约/)).toBeTruthy();
+    fireEvent.click(screen.getByText('确认预约'));
+    expect(await screen.findByText(/^已为 周文 预约/)).toBeTruthy();
+    expect(calls.find((c) => c.body.action === 'book')?.body.input).toMatchObject({ residentId: 'res-me' });
+    fireEvent.click(screen.getByText('李桂芝（父母）'));
+    fireEvent.click(await screen.findByText('08:30 王建国'));
+    expect(await screen.findByText(/^为 李桂芝 预约/)).toBeTruthy();
+    fireEvent.click(screen.getByText('确认预约'));
+    expect(await screen.findByText(/^已为 李桂芝 预约/)).toBeTruthy();
+    const booked = calls.filter((c) => c.body.action === 'book').map((c) => c.body.input.residentId);
+    expect(booked).toEqual(['res-me', 'res-mom']);
+  });
+
+  it('while loading says it is loading, never that the resident is not signed', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    globalThis.fetch = (async () => {
+      await gate;
+      return { json: async () => ({ result: twoSigned }) } as Response;
+    }) as typeof fetch;
+    wrap(<Booking />);
+    expect(await screen.findByText('正在加载…')).toBeTruthy();
+    expect(screen.queryByText('您还没有生效的家庭医生签约，签约后可优先预约。')).toBeNull();
+    release();
+  });
+
+  it('a double tap on 确认预约 books once and shows success, not a red error', async () => {
+    let books = 0;
+    stubGateway((key) => {
+      if (key === 'contract.mine') return activeContract;
+      if (key === 'appointment.availability') return ok({ signed: true, slots: [slot(2, '08:30', 3)] });
+      if (key === 'appointment.book') {
+        books++;
+        return books === 1
+          ? ok(appointment('ap1', 2, '08:30', 'booked'))
+          : { ok: false, code: 'ALREADY_BOOKED', message: '您已预约该时段' };
+      }
+      throw new Error(key);
+    });
+    wrap(<Booking />);
+    fireEvent.click(await screen.findByText('08:30 王建国'));
+    const button = await screen.findByText('确认预约');
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(await screen.findByText(/^已为 张秀兰 预约/)).toBeTruthy();
+    expect(books).toBe(1);
+    expect(screen.queryByText('您已预约该时段')).toBeNull();
+    expect(document.querySelector('.jy-error')).toBeNull();
   });
 });
 

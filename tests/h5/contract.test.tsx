@@ -36,23 +36,21 @@ function stroke(canvas: HTMLElement, n: number) {
 }
 
 describe('H5 signature pad', () => {
-  it('needs 60 px of ink before 确认签名; undo and clear take ink away', () => {
+  it('确认签名 is never greyed out: an empty pad or a slip says what is missing (issue 12)', () => {
     const confirmed: string[] = [];
-    render(<SignaturePad onConfirm={(img) => confirmed.push(img)} />);
+    const errors: string[] = [];
+    render(<SignaturePad onConfirm={(img) => confirmed.push(img)} onError={(m) => errors.push(m)} />);
     const canvas = screen.getByTestId('signature-canvas');
-    expect(isDisabled('确认签名')).toBe(true);
+    expect(isDisabled('确认签名')).toBe(false);
     expect(isDisabled('撤销')).toBe(true);
+    fireEvent.click(screen.getByText('确认签名'));
+    expect(errors.pop()).toBe('还没有签名：请先在上面的白框里写下您的姓名，再点确认签名');
     stroke(canvas, 3); // 30 px: a slip, not a signature
     expect(isDisabled('撤销')).toBe(false);
-    expect(isDisabled('确认签名')).toBe(true);
-    stroke(canvas, 4); // 70 px in total
-    expect(isDisabled('确认签名')).toBe(false);
-    fireEvent.click(screen.getByText('撤销'));
-    expect(isDisabled('确认签名')).toBe(true);
-    stroke(canvas, 8);
-    expect(isDisabled('确认签名')).toBe(false);
+    fireEvent.click(screen.getByText('确认签名'));
+    expect(errors.pop()).toBe('签名过短，请完整签写姓名');
     fireEvent.click(screen.getByText('清除'));
-    expect(isDisabled('确认签名')).toBe(true);
+    expect(isDisabled('撤销')).toBe(true);
     expect(screen.getByText('请在此处用手指或鼠标签名')).toBeTruthy();
     expect(confirmed).toEqual([]);
   });

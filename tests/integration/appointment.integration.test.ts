@@ -594,3 +594,26 @@ describe('late changes and unknown home visits', () => {
     );
   });
 });
+
+describe('one record per tap (issue 12)', () => {
+  it('a home-visit request sent twice with the same request id (double tap, retry) is one request', async () => {
+    const me = await makeResident(emu, 'hv-twice', { signedTo: 'team-cg-1', birthDate: '1948-02-03' });
+    const input = {
+      residentId: me.residentId,
+      need: 'elderly',
+      preferredDay: '2026-11-27',
+      address: '东门街道幸福里5幢102',
+      reason: '需要换药',
+      requestId: 'tap-hv-1',
+    };
+    const [a, b] = await Promise.all([
+      callAppt(emu, 'requestHomeVisit', input, me.openid),
+      callAppt(emu, 'requestHomeVisit', input, me.openid),
+    ]);
+    expect(a).toMatchObject({ ok: true, data: { status: 'requested' } });
+    expect(b).toEqual(a);
+    expect(await count(COLLECTIONS.appointments, { type: 'home_visit', residentId: me.residentId })).toBe(1);
+    const again = await callAppt(emu, 'requestHomeVisit', { ...input, requestId: 'tap-hv-2' }, me.openid);
+    expect(again.data.homeVisitId).not.toBe(a.data.homeVisitId);
+  });
+});

@@ -202,3 +202,23 @@ describe('a fresh identity: residence → ranked teams → preflight → sign', 
     });
   });
 });
+
+describe('the reviewer sees age and key-population tags', () => {
+  it('pendingList carries residentAge and residentTags', async () => {
+    const r = await contract('pendingList', {}, 'demo-doctor-cg-1');
+    const list = (r.data?.contracts ?? []) as {
+      residentName: string;
+      residentAge?: number;
+      residentTags?: string[];
+    }[];
+    expect(r.ok).toBe(true);
+    // The fresh resident above signed with team-cg-2; the demo leader of team-cg-1 sees their own team's.
+    for (const c of list) {
+      expect(typeof c.residentAge).toBe('number');
+      expect(Array.isArray(c.residentTags)).toBe(true);
+    }
+    const other = await contract('pendingList', {}, 'demo-doctor-cg-4');
+    const mine = (other.data?.contracts ?? []) as { residentName: string; residentAge?: number }[];
+    expect(mine.find((c) => c.residentName === '林小雨')?.residentAge).toBeGreaterThanOrEqual(35);
+  });
+});

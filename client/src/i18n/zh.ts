@@ -8,6 +8,24 @@ export const zh = {
     serviceOk: '服务连接正常',
     serviceChecking: '正在连接服务…',
     serviceDown: '暂时无法连接服务，请稍后重试',
+    hello: (name: string) => `您好，${name}`,
+    loginHint: '登录后可以签约家庭医生、预约就诊。',
+    login: '登录',
+    verifyHint: '完成实名认证后即可签约家庭医生。',
+    signHint: '您还没有家庭医生，选择为您居住地服务的团队签约吧。',
+    myTeam: '我的家庭医生团队',
+    call: (phone: string) => `拨打电话 ${phone}`,
+    next: '下次就诊',
+    nextShown: (day: string, time: string, who: string) => `${day} ${time}（就诊人：${who}）`,
+    noNext: '暂无预约，点这里查看或去预约',
+    due: '待办',
+    dueShown: (what: string, by: string, overdue: boolean) =>
+      `${what}：${overdue ? '已逾期，' : ''}请在${by}前完成`,
+    noDue: '近期没有待办事项',
+    dueUnknown: '待办事项暂时无法获取',
+    messages: '消息',
+    unread: (n: number) => `${n} 条未读消息`,
+    noUnread: '没有未读消息',
   },
   sign: { title: '签约家庭医生', empty: '选择离您最近的家庭医生团队，签约后享受优先预约和上门服务。' },
   booking: { title: '预约就诊', empty: '签约居民可优先预约家庭医生门诊和上门服务。' },
@@ -51,6 +69,14 @@ export const zh = {
     readNotice: '查看告知书',
     submit: '提交认证',
     done: '认证成功',
+    missing: {
+      name: '请填写姓名',
+      idNumber: '请填写18位身份证号',
+      mobile: '请填写11位手机号',
+      region: '请选择您居住的社区或村',
+      address: '请填写详细地址，如门牌号',
+      consent: '请先勾选同意上面的告知书，才能提交',
+    },
   },
   family: {
     title: '家庭成员',
@@ -63,6 +89,11 @@ export const zh = {
     consent: '我是其监护人或已获得其授权，同意处理其个人信息',
     submit: '添加',
     added: '已添加',
+    addedWho: (name: string) => `已添加${name}，现在可以为其签约和预约`,
+    loading: '正在加载家庭成员…',
+    livesWithMe: (place: string) => `与我同住（${place}）`,
+    livesElsewhere: '住在别处',
+    toSign: '去为家人签约',
     age: (n: number) => `${n}岁`,
     requests: '请求代办我的事务',
     requestLine: (name: string, relation: string) =>
@@ -114,3 +145,7 @@ export const zh = {
   },
   staffHome: { loadFailed: '加载失败，请稍后重试' },
 } as const;
+
+/** 本人 / 父母 / 子女 …: a relation code as the resident reads it (unknown codes shown as 家人). */
+export const relationLabel = (code: string): string =>
+  (zh.family.relations as Record<string, string>)[code] ?? (code === 'assisted' ? '协助签约' : '家人');

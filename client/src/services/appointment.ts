@@ -68,6 +68,21 @@ export const getSchedules = (input: InputOf<typeof schedules>) =>
 export const saveSchedule = (input: InputOf<typeof setSchedule>) =>
   invoke<OutputOf<typeof setSchedule>>('appointment', 'setSchedule', input);
 
+/** Everyone the caller may book for who is signed today: themself and family, with their team. */
+export async function mySignedPeople(): Promise<
+  { teamId: string; residentId: string; residentName: string }[]
+> {
+  const r = await invoke<{
+    contracts: { teamId: string; residentId: string; residentName: string; status: string }[];
+  }>('contract', 'mine', {});
+  const seen = new Set<string>();
+  return r.contracts.flatMap((c) => {
+    if (c.status !== 'active' || seen.has(c.residentId)) return [];
+    seen.add(c.residentId);
+    return [{ teamId: c.teamId, residentId: c.residentId, residentName: c.residentName }];
+  });
+}
+
 /** The team the resident is signed to today, from their contracts (undefined when none is active). */
 export async function myActiveTeam(): Promise<{ teamId: string; residentId: string } | undefined> {
   const r = await invoke<{ contracts: { teamId: string; residentId: string; status: string }[] }>(

@@ -1,5 +1,6 @@
 import type {
   changeTeam as changeTeamDef,
+  eligibility as eligibilityDef,
   listTeams as listTeamsDef,
   mine as mineDef,
   pdf as pdfDef,
@@ -29,8 +30,12 @@ export type ContractView = OutputOf<typeof signDef>;
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 
 /** Teams I may choose, my grid / community first (ranked by the server). */
-export const listTeams = (input: { institutionId?: string; gridId?: string } = {}) =>
+export const listTeams = (input: { institutionId?: string; gridId?: string; residentId?: string } = {}) =>
   invoke<OutputOf<typeof listTeamsDef>>('contract', 'listTeams', input);
+
+/** Preflight before the signing steps: may this person sign with this team now, and if not, why. */
+export const eligibility = (input: { residentId: string; teamId: string; mode?: 'new' | 'change' }) =>
+  invoke<OutputOf<typeof eligibilityDef>>('contract', 'eligibility', input);
 
 export const teamDetail = (teamId: string) =>
   invoke<OutputOf<typeof teamDetailDef>>('contract', 'teamDetail', { teamId });
@@ -84,8 +89,7 @@ export const rejectContract = (contractId: string, reason: string) =>
   invoke<OutputOf<typeof rejectDef>>('contract', 'reject', { contractId, reason });
 
 /** A fresh id for one submit: a network retry reuses it, so the server returns the same contract. */
-export const newRequestId = (): string =>
-  `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+export { newRequestId } from './requestId';
 
 /**
  * Hands the signature PNG to the server (contract.uploadSignature), which stores it and records

@@ -7,7 +7,10 @@ import type {
   listFamily as listFamilyDef,
   login as loginDef,
   me as meDef,
+  regions as regionsDef,
+  setResidence as setResidenceDef,
   TAddFamilyMemberInput,
+  TResidenceInput,
   verifyIdentity as verifyIdentityDef,
   withdrawConsent as withdrawConsentDef,
 } from '@shared/api/user';
@@ -23,8 +26,13 @@ export const login = () => invoke<OutputOf<typeof loginDef>>('user', 'login');
 export const me = () => invoke<OutputOf<typeof meDef>>('user', 'me');
 
 /** Real-name verification with consent to the current privacy notice. */
-export const verifyIdentity = (input: { name: string; idNumber: string; mobile: string; consent: true }) =>
-  invoke<OutputOf<typeof verifyIdentityDef>>('user', 'verifyIdentity', input);
+export const verifyIdentity = (input: {
+  name: string;
+  idNumber: string;
+  mobile: string;
+  consent: true;
+  residence?: TResidenceInput;
+}) => invoke<OutputOf<typeof verifyIdentityDef>>('user', 'verifyIdentity', input);
 
 /** The caller and the family members they act for. */
 export const listFamily = () => invoke<OutputOf<typeof listFamilyDef>>('user', 'listFamily');
@@ -41,6 +49,13 @@ export const withdrawConsent = (residentId: string) =>
 export const bindStaff = (bindCode: string, mobile: string) =>
   invoke<OutputOf<typeof bindStaffDef>>('user', 'bindStaff', { bindCode, mobile });
 
+/** One level of the region tree (区 → 街道/乡镇 → 社区/村 → 网格) for the residence picker. */
+export const regions = (parentId?: string) =>
+  invoke<OutputOf<typeof regionsDef>>('user', 'regions', parentId ? { parentId } : {});
+
+/** Records where the caller or a family member lives. */
+export const setResidence = (residentId: string, residence: TResidenceInput) =>
+  invoke<OutputOf<typeof setResidenceDef>>('user', 'setResidence', { residentId, residence });
 /** Requests from others to act for me (someone added me as family while I have my own account). */
 export const familyRequests = () => invoke<OutputOf<typeof familyRequestsDef>>('user', 'familyRequests');
 

@@ -1,6 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { createContext, type PropsWithChildren, useCallback, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  type PropsWithChildren,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 
 const STORAGE_KEY = 'jy.largeFont';
 
@@ -24,6 +32,10 @@ export function ThemeProvider({ children }: PropsWithChildren) {
     Taro.setStorageSync(STORAGE_KEY, on);
   }, []);
   const value = useMemo(() => ({ largeFont, setLargeFont }), [largeFont, setLargeFont]);
+  // The H5 tab bar lives outside every page: a class on <body> lets its labels grow too.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.body.classList.toggle('jy-large', largeFont);
+  }, [largeFont]);
   return <ThemeContext.Provider value={value}>{children}</ThemeContext.Provider>;
 }
 
@@ -36,5 +48,44 @@ export function useTheme(): Theme {
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
   const { largeFont } = useTheme();
   const classes = ['jy-page', largeFont ? 'jy-page--large' : '', className ?? ''].filter(Boolean).join(' ');
-  return <View className={classes}>{children}</View>;
+  return (
+    <View className={classes}>
+      <BackBar />
+      {children}
+    </View>
+  );
+}
+
+const TAB_ROUTES = [
+  'pages/index/index',
+  'pages/sign/index',
+  'pages/booking/index',
+  'pages/health/index',
+  'pages/me/index',
+];
+
+/**
+ * H5 has no native navigation bar: every page outside the five tabs gets a 返回 link (back, or
+ * home when opened directly). WeChat draws its own back button, so weapp shows nothing.
+ */
+function BackBar() {
+  if (process.env.TARO_ENV !== 'h5' || typeof Taro.getCurrentPages !== 'function') return null;
+  let pages: { route?: string }[] = [];
+  try {
+    pages = Taro.getCurrentPages();
+  } catch {
+    // No router (a page rendered on its own, as in component tests): nothing to go back to.
+    return null;
+  }
+  const route =
+    String(pages[pages.length - 1]?.route ?? '')
+      .replace(/^\//, '')
+      .split('?')[0] ?? '';
+  if (!route || TAB_ROUTES.includes(route)) return null;
+  const back = () => (pages.length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/index/index' }));
+  return (
+    <View className="jy-back" role="button" aria-label="返回上一页" onClick={() => void back()}>
+      ‹ 返回
+    </View>
+  );
 }

@@ -34,6 +34,7 @@ export const contractView = (c: ContractDoc, now: Date, team?: TeamRecord): View
     channel: c.channel,
     verificationCode: c.verificationCode,
     ...opt('institutionName', team?.institutionName),
+    ...opt('institutionPhone', team?.institutionPhone),
     ...opt('leaderName', team?.members.find((m) => m.staffId === team.leaderStaffId)?.name),
     ...opt(
       'contacts',

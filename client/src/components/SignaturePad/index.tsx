@@ -21,7 +21,7 @@ const inkOf = (strokes: Point[][]) =>
  * at least MIN_INK_PX of ink, exported as a PNG data URL on confirm. Pointer events cover mouse,
  * pen and touch alike.
  */
-export function SignaturePad({ onConfirm, onError, hint, large }: SignaturePadProps) {
+export function SignaturePad({ onConfirm, onError, hint, large, busy }: SignaturePadProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const strokes = useRef<Point[][]>([]);
   const drawing = useRef(false);
@@ -92,6 +92,10 @@ export function SignaturePad({ onConfirm, onError, hint, large }: SignaturePadPr
     sync();
   };
   const confirm = () => {
+    if (strokes.current.length === 0) {
+      onError?.(zhContract.signature.empty);
+      return;
+    }
     if (inkOf(strokes.current) < MIN_INK_PX) {
       onError?.(zhContract.signature.tooShort);
       return;
@@ -100,7 +104,7 @@ export function SignaturePad({ onConfirm, onError, hint, large }: SignaturePadPr
     if (!c) return onError?.(zhContract.signature.notReady);
     onConfirm(c.toDataURL('image/png'));
   };
-  const enough = ink >= MIN_INK_PX;
+  void ink;
   return (
     <View className={`jy-sigpad${large ? ' jy-sigpad--large' : ''}`}>
       <View className="jy-sigpad__box">
@@ -125,7 +129,8 @@ export function SignaturePad({ onConfirm, onError, hint, large }: SignaturePadPr
         <Button size="large" disabled={count === 0} onClick={clear}>
           {zhContract.signature.clear}
         </Button>
-        <Button size="large" type="primary" disabled={!enough} onClick={confirm}>
+        {/* Never disabled: a tap on an empty pad says what is missing instead of doing nothing. */}
+        <Button size="large" type="primary" disabled={busy} loading={busy} onClick={confirm}>
           {zhContract.signature.confirm}
         </Button>
       </View>

@@ -9,6 +9,8 @@ export type SignaturePadProps = {
   onError?: (message: string) => void;
   hint?: string;
   large?: boolean;
+  /** The signed request is being sent: 确认签名 shows loading and ignores taps. */
+  busy?: boolean;
 };
 
 /** usingComponents entry for a page `depth` folders below src/ (weapp only). */

@@ -45,6 +45,7 @@ export function ContractCard({ c, today, act }: { c: ContractView; today: string
       <Line label={t.expiry} value={c.endDate} />
       <Line label={t.requestedStart} value={c.status === 'pending' ? c.requestedStart : undefined} />
       <Line label={t.code} value={c.verificationCode} />
+      {c.verificationCode ? <View className="jy-muted">{t.codeHint}</View> : null}
       <Line label={t.rejectReason} value={c.rejectReason} />
       {c.renewableFrom && c.renewableUntil && live ? (
         <View className="jy-muted">{t.renewWindow(c.renewableFrom, c.renewableUntil)}</View>

@@ -58,6 +58,11 @@ export default function MyContracts() {
       <View className="jy-title">{t.title}</View>
       {error ? <View className="jy-error">{error}</View> : null}
       {notice && !error ? <View className="jy-ok">{notice}</View> : null}
+      {list === null && !error ? (
+        <View className="jy-card" data-testid="contracts-loading">
+          <View className="jy-muted">{t.loading}</View>
+        </View>
+      ) : null}
       {list !== null && list.length === 0 ? (
         <View className="jy-card">
           <View className="jy-muted">{t.none}</View>

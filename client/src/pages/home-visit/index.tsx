@@ -6,6 +6,8 @@ import { addDays, shanghaiDay } from '@shared/time';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldError } from '../../components/form/FieldError';
+import { useSubmit } from '../../components/form/useSubmit';
 import { apptZh as t } from '../../i18n/appointment';
 import type { ApiError } from '../../services/api';
 import { askHomeVisit, myAppointments } from '../../services/appointment';
@@ -42,19 +44,22 @@ export default function HomeVisit() {
   };
   useDidShow(() => void load());
   const days = [1, 2, 3, 4, 5, 6, 7].map((n) => addDays(shanghaiDay(new Date()), n));
-  const submit = async () => {
-    setError('');
-    setNote('');
-    try {
-      await askHomeVisit({ residentId: who, need, preferredDay: day, address, reason });
-      setAddress('');
-      setReason('');
-      await load();
-      setNote(t.hvSent);
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
+  const send = useSubmit(
+    (requestId) => askHomeVisit({ residentId: who, need, preferredDay: day, address, reason, requestId }),
+    {
+      check: () => ({
+        ...(who ? {} : { residentId: t.hvNeedWho }),
+        ...(address.trim() ? {} : { address: t.hvNeedAddress }),
+        ...(reason.trim() ? {} : { reason: t.hvNeedReason }),
+      }),
+      onDone: async () => {
+        setAddress('');
+        setReason('');
+        await load();
+        setNote(t.hvSent);
+      },
+    },
+  );
   return (
     <Page>
       <View className="jy-title">{t.hvTitle}</View>
@@ -71,6 +76,7 @@ export default function HomeVisit() {
             </View>
           ))}
         </View>
+        <FieldError message={send.fields.residentId} />
         <View className="jy-subtitle">{t.hvNeed}</View>
         <View className="jy-chips">
           {NEEDS.map((n) => (
@@ -87,33 +93,49 @@ export default function HomeVisit() {
             </View>
           ))}
         </View>
+        <FieldError message={send.fields.preferredDay} />
         <Input
-          className="jy-input"
+          className={`jy-input${send.fields.address ? ' jy-input--bad' : ''}`}
           placeholder={t.hvAddress}
           value={address}
           maxlength={100}
-          onInput={(e) => setAddress(e.detail.value)}
+          onInput={(e) => {
+            setAddress(e.detail.value);
+            send.clearField('address');
+          }}
         />
+        <FieldError message={send.fields.address} />
         <Textarea
-          className="jy-input"
+          className={`jy-input${send.fields.reason ? ' jy-input--bad' : ''}`}
           placeholder={t.hvReason}
           value={reason}
           maxlength={200}
-          onInput={(e) => setReason(e.detail.value)}
+          onInput={(e) => {
+            setReason(e.detail.value);
+            send.clearField('reason');
+          }}
         />
-        <Button type="primary" size="large" block disabled={!who} onClick={() => void submit()}>
+        <FieldError message={send.fields.reason} />
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={send.busy}
+          disabled={send.busy}
+          onClick={() => void send.submit()}
+        >
           {t.hvSubmit}
         </Button>
-        {error ? <View className="jy-error">{error}</View> : null}
+        {error || send.error ? <View className="jy-error">{error || send.error}</View> : null}
         {note ? <View className="jy-ok">{note}</View> : null}
       </View>
       <View className="jy-subtitle">{t.hvMine}</View>
       {visits.length === 0 ? <View className="jy-muted">{t.hvNone}</View> : null}
       {visits.map((v) => (
-        <View key={v.homeVisitId} className="jy-card" data-testid={`hv-${v.homeVisitId}`}>
+        <View key={v.homeVisitId} className="jy-card jy-slot" data-testid={`hv-${v.homeVisitId}`}>
           <Text>{`${v.residentName} · ${v.preferredDay} · ${t.hvStatus[v.status] ?? v.status}`}</Text>
-          <Text className="jy-muted">{v.address}</Text>
-          <Text className="jy-muted">{v.reason}</Text>
+          <Text className="jy-muted">{t.hvAddressShown(v.address)}</Text>
+          <Text className="jy-muted">{t.hvReasonShown(v.reason)}</Text>
           {v.status === 'accepted' && v.visitAt ? <Text>{t.hvVisitAt(shanghaiTime(v.visitAt))}</Text> : null}
           {v.status === 'declined' && v.declineReason ? (
             <Text className="jy-error">{t.hvDeclined(v.declineReason)}</Text>

@@ -3,64 +3,98 @@ import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldError } from '../../components/form/FieldError';
+import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
+import { useSubmit } from '../../components/form/useSubmit';
 import { zh } from '../../i18n/zh';
-import type { ApiError } from '../../services/api';
 import { verifyIdentity } from '../../services/user';
 import { Page } from '../../theme/theme';
 
 const t = zh.realname;
 
-/** 实名认证: name, ID number, mobile and the separate consent to sensitive personal information. */
+/** What is missing before anything is sent: each message goes next to its field. */
+export const missingForIdentity = (
+  form: { name: string; idNumber: string },
+  residence: ResidenceValue | undefined,
+  consent: boolean,
+  mobile?: string,
+): Record<string, string> => {
+  const m: Record<string, string> = {};
+  if (!form.name.trim()) m.name = t.missing.name;
+  if (!form.idNumber.trim()) m.idNumber = t.missing.idNumber;
+  if (mobile !== undefined && !mobile.trim()) m.mobile = t.missing.mobile;
+  if (residence && !residence.regionId) m['residence.regionId'] = t.missing.region;
+  if (residence && !residence.address.trim()) m['residence.address'] = t.missing.address;
+  if (!consent) m.consent = t.missing.consent;
+  return m;
+};
+
+/** 实名认证: name, ID number, mobile, where they live, and the separate consent to sensitive data. */
 export default function RealName() {
   const [form, setForm] = useState({ name: '', idNumber: '', mobile: '' });
+  const [residence, setResidence] = useState<ResidenceValue>({ regionId: '', address: '', placeName: '' });
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const field = (k: keyof typeof form) => (e: { detail: { value: string } }) =>
+  const s = useSubmit(
+    () =>
+      verifyIdentity({
+        ...form,
+        consent: true,
+        residence: { regionId: residence.regionId, address: residence.address },
+      }),
+    {
+      check: () => missingForIdentity(form, residence, consent, form.mobile),
+      onDone: async () => {
+        Taro.showToast({ title: t.done, icon: 'success' });
+        await Taro.switchTab({ url: '/pages/me/index' });
+      },
+    },
+  );
+  const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
     setForm({ ...form, [k]: e.detail.value });
-
-  const submit = async () => {
-    setError('');
-    setBusy(true);
-    try {
-      if (!consent) throw new Error(zh.realname.consent);
-      await verifyIdentity({ ...form, consent: true });
-      Taro.showToast({ title: t.done, icon: 'success' });
-      await Taro.switchTab({ url: '/pages/me/index' });
-    } catch (e) {
-      setError((e as ApiError).message);
-    } finally {
-      setBusy(false);
-    }
+    s.clearField(k);
   };
+  const bad = (k: string) => `jy-input${s.fields[k] ? ' jy-input--bad' : ''}`;
 
   return (
     <Page>
       <View className="jy-title">{t.title}</View>
       <View className="jy-muted">{t.intro}</View>
       <View className="jy-form">
-        <Input className="jy-input" placeholder={t.name} value={form.name} onInput={field('name')} />
+        <Input className={bad('name')} placeholder={t.name} value={form.name} onInput={field('name')} />
+        <FieldError message={s.fields.name} />
         <Input
-          className="jy-input"
+          className={bad('idNumber')}
           placeholder={t.idNumber}
           maxlength={18}
           value={form.idNumber}
           onInput={field('idNumber')}
         />
+        <FieldError message={s.fields.idNumber} />
         <Input
-          className="jy-input"
+          className={bad('mobile')}
           placeholder={t.mobile}
           type="number"
           maxlength={11}
           value={form.mobile}
           onInput={field('mobile')}
         />
-        <Checkbox className="jy-consent" checked={consent} onChange={setConsent} label={t.consent} />
+        <FieldError message={s.fields.mobile} />
+        <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
+        <Checkbox
+          className="jy-consent"
+          checked={consent}
+          onChange={(on) => {
+            setConsent(on);
+            s.clearField('consent');
+          }}
+          label={t.consent}
+        />
+        <FieldError message={s.fields.consent} />
         <View className="jy-link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
           {t.readNotice}
         </View>
-        {error ? <View className="jy-error">{error}</View> : null}
-        <Button type="primary" block loading={busy} onClick={submit}>
+        {s.error ? <View className="jy-error">{s.error}</View> : null}
+        <Button type="primary" block loading={s.busy} disabled={s.busy} onClick={() => void s.submit()}>
           {t.submit}
         </Button>
       </View>

@@ -25,6 +25,12 @@ export function TeamCard({ team, onChoose }: { team: TeamSummary; onChoose: (tea
         {team.name}
       </View>
       <View className="jy-muted">{team.institutionName}</View>
+      {team.servesYou ? <View className="jy-ok">{zhContract.tab.servesYou}</View> : null}
+      {team.whyNot ? (
+        <View className="jy-hint" data-testid={`why-${team.teamId}`}>
+          {team.whyNot}
+        </View>
+      ) : null}
       <View className="jy-row">
         <View>
           {t.leader}：{team.leaderName}
@@ -53,11 +59,13 @@ export function TeamCard({ team, onChoose }: { team: TeamSummary; onChoose: (tea
       ) : null}
       <View className="jy-actions">
         <Button size="large" onClick={open}>
-          {detail ? '收起' : '查看团队详情'}
+          {detail ? t.collapse : t.details}
         </Button>
-        <Button size="large" type="primary" disabled={left === 0} onClick={() => onChoose(team.teamId)}>
-          {t.choose}
-        </Button>
+        {team.whyNot ? null : (
+          <Button size="large" type="primary" disabled={left === 0} onClick={() => onChoose(team.teamId)}>
+            {t.choose}
+          </Button>
+        )}
       </View>
     </View>
   );

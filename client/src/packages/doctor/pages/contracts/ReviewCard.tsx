@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, View } from '@tarojs/components';
+import { TAG_LABELS } from '@shared/constants/messages';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { yuanOf, zhContract } from '../../../../i18n/contract';
 import type { ContractView } from '../../../../services/contract';
@@ -11,16 +12,33 @@ export function ReviewCard({
   c,
   onConfirm,
   onReject,
+  busy = false,
 }: {
   c: ContractView;
   onConfirm: () => void;
   onReject: (reason: string) => void;
+  /** A decision on this card is in flight: its buttons ignore further taps. */
+  busy?: boolean;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   return (
     <View className="jy-card jy-team" data-testid={`review-${c.contractId}`}>
-      <View className="jy-team__name">{c.residentName}</View>
+      <View className="jy-team__name">
+        {c.residentName}
+        {c.residentAge !== undefined ? (
+          <Text className="jy-muted">{` · ${t.age(c.residentAge)}`}</Text>
+        ) : null}
+      </View>
+      {c.residentTags?.length ? (
+        <View className="jy-chips" data-testid={`tags-${c.contractId}`}>
+          {c.residentTags.map((tag) => (
+            <View key={tag} className="jy-tag">
+              {TAG_LABELS[tag as keyof typeof TAG_LABELS] ?? tag}
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View>{c.teamName}</View>
       <View className="jy-muted">
         {zhContract.kind[c.kind]} · {c.channel ? zhContract.channel[c.channel] : ''}
@@ -31,7 +49,7 @@ export function ReviewCard({
           <View>{yuanOf(c.fee.total.feeFen)} 元</View>
         </View>
       ) : null}
-      {c.verificationCode ? <View className="jy-muted">验证码 {c.verificationCode}</View> : null}
+      {c.verificationCode ? <View className="jy-muted">{t.codeShown(c.verificationCode)}</View> : null}
       {rejecting ? (
         <View className="jy-actions">
           <Input
@@ -44,7 +62,7 @@ export function ReviewCard({
             size="large"
             type="danger"
             block
-            disabled={!reason.trim()}
+            disabled={!reason.trim() || busy}
             onClick={() => onReject(reason.trim())}
           >
             {t.reject}
@@ -55,7 +73,7 @@ export function ReviewCard({
         </View>
       ) : (
         <View className="jy-actions">
-          <Button size="large" type="primary" block onClick={onConfirm}>
+          <Button size="large" type="primary" block loading={busy} disabled={busy} onClick={onConfirm}>
             {t.confirm}
           </Button>
           <Button size="large" block onClick={() => setRejecting(true)}>

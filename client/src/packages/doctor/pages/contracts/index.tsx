@@ -2,7 +2,7 @@ import '../../../../pages/forms.scss';
 import '../../../../pages/sign/sign.scss';
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { zhContract } from '../../../../i18n/contract';
 import type { ApiError } from '../../../../services/api';
 import {
@@ -29,14 +29,26 @@ export default function ContractReview() {
   useDidShow(() => {
     load();
   });
-  const decide = (p: Promise<unknown>, ok: string) =>
-    p
-      .then(() => {
-        setError('');
-        setNotice(ok);
-        return load();
-      })
-      .catch((e: ApiError) => setError(e.message));
+  // One decision per card at a time: a second tap while the first is in flight is ignored, and
+  // the server answers a repeated confirmation with the confirmed contract (shown as success).
+  const inFlight = useRef(new Set<string>());
+  const [busy, setBusy] = useState<string[]>([]);
+  const decide = async (id: string, run: () => Promise<unknown>, ok: string) => {
+    if (inFlight.current.has(id)) return;
+    inFlight.current.add(id);
+    setBusy([...inFlight.current]);
+    try {
+      await run();
+      setError('');
+      setNotice(ok);
+      await load();
+    } catch (e) {
+      setError((e as ApiError).message);
+    } finally {
+      inFlight.current.delete(id);
+      setBusy([...inFlight.current]);
+    }
+  };
   return (
     <Page>
       <View className="jy-title">{t.title}</View>
@@ -48,8 +60,11 @@ export default function ContractReview() {
         <ReviewCard
           key={c.contractId}
           c={c}
-          onConfirm={() => decide(confirmContract(c.contractId), t.confirmed)}
-          onReject={(reason) => decide(rejectContract(c.contractId, reason), t.rejected)}
+          busy={busy.includes(c.contractId)}
+          onConfirm={() => void decide(c.contractId, () => confirmContract(c.contractId), t.confirmed)}
+          onReject={(reason) =>
+            void decide(c.contractId, () => rejectContract(c.contractId, reason), t.rejected)
+          }
         />
       ))}
       <AssistForm />

@@ -20,7 +20,7 @@ export function SignStep({
     <View>
       <View className="jy-subtitle">{zhContract.flow.sign}</View>
       {assisted ? <View className="jy-muted">{zhContract.flow.assistedHint}</View> : null}
-      <SignaturePad large={largeFont} onConfirm={onSigned} onError={onError} />
+      <SignaturePad large={largeFont} busy={busy} onConfirm={onSigned} onError={onError} />
       {busy ? <View className="jy-muted">{zhContract.flow.submitting}</View> : null}
     </View>
   );

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { zhContract } from '../../../../i18n/contract';
+import { relationLabel } from '../../../../i18n/zh';
 
 export type Person = { residentId: string; name: string; maskedIdNumber: string; relation: string };
 const t = zhContract.flow;
@@ -22,11 +23,12 @@ export function WhoStep({
         <View
           key={p.residentId}
           className={`jy-pick${chosen === p.residentId ? ' jy-pick--on' : ''}`}
+          data-testid={`who-${p.residentId}`}
           onClick={() => onChoose(p)}
         >
           <View className="jy-row">
             <View>{p.name}</View>
-            <View className="jy-muted">{p.relation}</View>
+            <View className="jy-muted">{relationLabel(p.relation)}</View>
           </View>
           <View className="jy-muted">{p.maskedIdNumber}</View>
         </View>

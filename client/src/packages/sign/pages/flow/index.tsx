@@ -36,7 +36,11 @@ export default function SignFlow() {
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // What stops 下一步 right now, said next to the button (not an error colour on the button).
+  const [hint, setHint] = useState('');
+  const [checking, setChecking] = useState(false);
   const [done, setDone] = useState<api.ContractView | null>(null);
+  const inFlight = useRef(false);
   // One request id per visit to this flow: a retried submit returns the same contract.
   const requestId = useRef(api.newRequestId());
   const fail = (e: ApiError | Error) => setError(e.message);
@@ -89,7 +93,9 @@ export default function SignFlow() {
     setPicked((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]));
 
   const submit = async (image: string) => {
-    if (!person) return;
+    // One signed request per tap, however many taps arrive before the first answer.
+    if (!person || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError('');
     try {
@@ -106,8 +112,40 @@ export default function SignFlow() {
     } catch (e) {
       fail(e as Error);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
+  };
+
+  /**
+   * 下一步 is never greyed out: it says what is missing. Leaving 签约对象 asks the server first
+   * whether this person may sign with this team (residence, places, an open contract), so nobody
+   * reads the agreement and signs only to be refused.
+   */
+  const next = async () => {
+    setError('');
+    if (step === 0 && !person) return setHint(t.needWho);
+    if (step === 1 && !quote) return setHint(t.needPackages);
+    if (step === 2 && !consent) return setHint(t.needConsent);
+    if (step === 0 && person && !isStaff && mode !== 'renewal') {
+      if (checking) return;
+      setChecking(true);
+      setHint(t.checking);
+      try {
+        const r = await api.eligibility({
+          residentId: person.residentId,
+          teamId,
+          mode: mode === 'change' ? 'change' : 'new',
+        });
+        if (!r.eligible) return setHint(r.message ?? '');
+      } catch (e) {
+        return setHint((e as Error).message);
+      } finally {
+        setChecking(false);
+      }
+    }
+    setHint('');
+    setStep(step + 1);
   };
 
   if (done)
@@ -132,7 +170,6 @@ export default function SignFlow() {
       </Page>
     );
 
-  const canNext = [!!person, !!quote, consent, false][step];
   return (
     <Page>
       <View className="jy-title">{team ? team.name : t.title}</View>
@@ -148,8 +185,16 @@ export default function SignFlow() {
         <WhoStep
           people={isStaff ? (person ? [person] : []) : people}
           chosen={person?.residentId}
-          onChoose={setPerson}
+          onChoose={(p) => {
+            setPerson(p);
+            setHint('');
+          }}
         />
+      ) : null}
+      {step === 0 && !isStaff ? (
+        <Button size="large" block onClick={() => Taro.navigateTo({ url: '/pages/family/index' })}>
+          {t.addFamily}
+        </Button>
       ) : null}
       {step === 1 && team ? (
         <PackagesStep team={team} picked={picked} onToggle={toggle} quote={quote} />
@@ -162,18 +207,34 @@ export default function SignFlow() {
           kind={mode}
           channel={channel}
           consent={consent}
-          onConsent={setConsent}
+          onConsent={(on) => {
+            setConsent(on);
+            setHint('');
+          }}
         />
       ) : null}
-      {step === 3 ? <SignStep assisted={isStaff} busy={busy} onSigned={submit} onError={setError} /> : null}
+      {step === 3 ? <SignStep assisted={isStaff} busy={busy} onSigned={submit} onError={setHint} /> : null}
+      {hint ? (
+        <View className="jy-hint" role="alert" data-testid="flow-hint">
+          {hint}
+        </View>
+      ) : null}
       <View className="jy-actions">
         {step < 3 ? (
-          <Button size="large" type="primary" block disabled={!canNext} onClick={() => setStep(step + 1)}>
+          <Button size="large" type="primary" block loading={checking} onClick={() => void next()}>
             {t.next}
           </Button>
         ) : null}
         {step > 0 ? (
-          <Button size="large" block disabled={busy} onClick={() => setStep(step - 1)}>
+          <Button
+            size="large"
+            block
+            disabled={busy}
+            onClick={() => {
+              setHint('');
+              setStep(step - 1);
+            }}
+          >
             {t.back}
           </Button>
         ) : null}
