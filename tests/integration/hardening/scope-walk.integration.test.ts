@@ -144,6 +144,16 @@ const FIXTURES: Record<string, Fixture> = {
   'care.timeline': (t) => ({ residentId: t.residentId }),
   'care.phoneNumber': (t) => ({ residentId: t.residentId }),
   'care.myPlan': (t) => ({ residentId: t.residentId }),
+  'grid.updateMember': (t) => ({ residentId: t.residentId, relation: 'other' }),
+  'grid.moveOut': (t) => ({ requestId: `walk-move-${++mobileNo}`, residentId: t.residentId }),
+  // The caller's own household (their grid) with the target resident named in it.
+  'grid.report': (t, own) => ({
+    requestId: `walk-report-${++mobileNo}`,
+    householdId: own.ownArea === 'r-qs-qs-g1' ? 'hh-qs-1' : 'hh-dm-2',
+    residentId: t.residentId,
+    kind: 'key_population',
+    tag: 'elderly',
+  }),
 };
 
 /** The top-level input fields of an action (zod object, possibly refined). */
