@@ -9,7 +9,7 @@ import { uploadSignatureAs } from '../../support/signature';
 // Issue 11, property-style: EVERY action in shared/api/registry.ts whose input names a resident,
 // contract, appointment, home visit or team is called by a caller of EACH allowed role whose own
 // scope does not reach the target — supplying their own team / grid / area ids wherever the input
-// lets them — and must answer OUT_OF_SCOPE or FORBIDDEN. Actions are discovered from the registry,
+// lets them — and must answer OUT_OF_SCOPE or FORBIDDEN (or NOT_FOUND inside its own records). Actions are discovered from the registry,
 // so new functions (care, grid, education, stats, consult…) are walked when they land.
 //
 // HOW TO ADD AN ACTION: add an entry to FIXTURES below keyed `fn.action`, building a VALID input
@@ -263,7 +263,9 @@ describe.each(walked.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (key
     expect({ key, role, answer: r.code }).toEqual({
       key,
       role,
-      answer: expect.stringMatching(/^(OUT_OF_SCOPE|FORBIDDEN)$/),
+      // NOT_FOUND: the target is not among the caller's own records (e.g. not a member of the
+      // caller's own household) — refused without saying whether it exists elsewhere.
+      answer: expect.stringMatching(/^(OUT_OF_SCOPE|FORBIDDEN|NOT_FOUND)$/),
     });
   });
 });
