@@ -36,4 +36,9 @@ export const FUNCTION_ASSETS: Record<string, { from: string; to: string }[]> = {
     { from: 'assets/fonts/NotoSansSC-Regular.jy-subset.otf', to: 'fonts/NotoSansSC-Regular.jy-subset.otf' },
     { from: 'assets/fonts/OFL.txt', to: 'fonts/OFL.txt' },
   ],
+  // The door-plate sheet uses the same font (grid/support/sheet.ts).
+  grid: [
+    { from: 'assets/fonts/NotoSansSC-Regular.jy-subset.otf', to: 'fonts/NotoSansSC-Regular.jy-subset.otf' },
+    { from: 'assets/fonts/OFL.txt', to: 'fonts/OFL.txt' },
+  ],
 };

@@ -12,7 +12,9 @@ import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
 import { demoIdentities } from './seed/demo-identities';
 import { demoEducation } from './seed/education';
+import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
+import { seedDemoMessages } from './seed/messages';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -62,6 +64,18 @@ export async function seed(url: string): Promise<Record<string, number>> {
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   Object.assign(written, await seedCare(db as never, new Date()));
+  for (const { collection, docs } of demoGrid(new Date())) {
+    for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
+    written[collection] = (written[collection] ?? 0) + docs.length;
+  }
+  for (const m of GRID_SIGNED_MEMBERS)
+    await db
+      .collection(COLLECTIONS.residents)
+      .doc(m.residentId)
+      .update({ householdId: m.householdId, relation: m.relation, villageId: 'r-cg-dm' });
+  const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
+  written.outboxSeeded = messaging.outbox;
+  written.messagesDelivered = messaging.delivered;
   return written;
 }
 

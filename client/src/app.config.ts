@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/home-visit/index',
     'pages/article/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
@@ -26,10 +27,19 @@ export default defineAppConfig({
         'pages/agenda/index',
         'pages/worklist/index',
         'pages/resident/index',
+        'pages/grid-reports/index',
       ],
     },
-    { root: 'packages/grid', name: 'grid', pages: ['pages/index/index'] },
-    { root: 'packages/admin', name: 'admin', pages: ['pages/index/index', 'pages/schedule/index'] },
+    {
+      root: 'packages/grid',
+      name: 'grid',
+      pages: ['pages/index/index', 'pages/scan/index', 'pages/mine/index', 'pages/reports/index'],
+    },
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index'],
+    },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
     // The multi-step signing flow (agreement renderer, signature pad) stays out of the main package.

@@ -97,7 +97,7 @@ export class DbActions {
     if (txn) {
       for (const d of docs) {
         const id = String(d._id);
-        await this.store.lock(txn, c, id);
+        this.store.lock(txn, c, id);
         if (this.store.txnRead(txn, c, id)) throw dupId(c, id);
         this.store.txnWrite(txn, { c, id, doc: d });
       }
@@ -126,7 +126,7 @@ export class DbActions {
     let matched: Doc[];
     if (txn && body.queryType === 'DOC') {
       const id = docIdOf(query);
-      await this.store.lock(txn, c, id);
+      this.store.readAccess(txn, c);
       const d = this.store.txnRead(txn, c, id);
       matched = d ? [d] : [];
     } else {
@@ -183,7 +183,7 @@ export class DbActions {
 
     if (txn && body.queryType === 'DOC') {
       const id = docIdOf(query);
-      await this.store.lock(txn, c, id);
+      this.store.lock(txn, c, id);
       const old = this.store.txnRead(txn, c, id);
       if (!old && !upsert) return { data: { updated: 0 } };
       const doc = this.updated(old, id, data, merge, now, query);
@@ -232,7 +232,7 @@ export class DbActions {
     const txn = this.txnOf(body);
     if (txn && body.queryType === 'DOC') {
       const id = docIdOf(query);
-      await this.store.lock(txn, c, id);
+      this.store.lock(txn, c, id);
       const old = this.store.txnRead(txn, c, id);
       if (!old) return { data: { deleted: 0 } };
       this.store.txnWrite(txn, { c, id, doc: null });

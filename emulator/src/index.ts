@@ -10,7 +10,7 @@ import { type Body, DbActions } from './db';
 import { EmuError } from './ejson';
 import { DeclaredEnv } from './fnenv';
 import { FunctionRunner, type Identity, type Invocation, NO_IDENTITY } from './functions';
-import type { IndexDef } from './indexes';
+import { type IndexDef, validateIndexDefs } from './indexes';
 import { parseJsonCapped } from './json';
 import { Storage } from './storage';
 import { Store } from './store';
@@ -125,7 +125,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
 
   const clock = new Clock(path.join(dataDir, 'clock.json'));
   const t0 = Date.now();
-  const store = new Store(dataDir, [...(opts.indexes ?? INDEXES), ...(opts.extraIndexes ?? [])]);
+  const indexDefs = [...(opts.indexes ?? INDEXES), ...(opts.extraIndexes ?? [])];
+  validateIndexDefs(indexDefs);
+  const store = new Store(dataDir, indexDefs);
   const loaded = store.open([...COLLECTION_NAMES, ...(opts.collections ?? [])]);
   log(
     `[emulator] loaded ${loaded.docs} snapshot docs + ${loaded.logRecords} log records in ${Date.now() - t0}ms` +

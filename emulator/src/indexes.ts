@@ -1,15 +1,59 @@
 import { EJSON, ObjectId } from 'bson';
-import { Query } from 'mingo';
 import { type Doc, isPlainObject } from './ejson';
 
-/** Index declaration (same shape as shared/db/indexes.ts, but any collection name). */
+/**
+ * Index declaration (same shape as shared/db/indexes.ts, but any collection name). CloudBase's
+ * index API takes key fields (single or compound) and `unique` only, so that is all there is.
+ */
 export type IndexDef = {
   collection: string;
   name: string;
   keys: Record<string, 1 | -1>;
   unique?: boolean;
-  partialFilterExpression?: Record<string, unknown>;
 };
+
+const INDEX_FIELDS = new Set(['collection', 'name', 'keys', 'unique']);
+
+/**
+ * Refuses at start-up what CloudBase cannot create (CLOUDBASE_WIRE.md "What real CloudBase
+ * refuses"): any option besides keys and unique (partial filters, sparse, TTL, collation …),
+ * empty or non-±1 keys, a non-boolean unique, a repeated name. Every problem is listed.
+ */
+export function validateIndexDefs(defs: readonly unknown[]): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of defs) {
+    const d = (raw ?? {}) as Record<string, unknown>;
+    const label = `${String(d.collection)}.${String(d.name)}`;
+    const extra = Object.keys(d).filter((k) => !INDEX_FIELDS.has(k));
+    if (extra.length) {
+      problems.push(
+        `index ${label} declares ${extra.join(', ')}: CloudBase indexes take only keys and unique (for "one X per Y while Z" use a lock document with a deterministic _id)`,
+      );
+    }
+    if (typeof d.collection !== 'string' || typeof d.name !== 'string' || !d.name) {
+      problems.push(`index ${label} needs a collection and a name`);
+    }
+    const keys = d.keys as Record<string, unknown> | undefined;
+    if (!keys || typeof keys !== 'object' || Object.keys(keys).length === 0) {
+      problems.push(`index ${label} has no keys`);
+    } else {
+      for (const [k, v] of Object.entries(keys)) {
+        if (v !== 1 && v !== -1)
+          problems.push(`index ${label} key ${k} must be 1 or -1 (found ${JSON.stringify(v)})`);
+      }
+    }
+    if (d.unique !== undefined && typeof d.unique !== 'boolean')
+      problems.push(`index ${label}: unique must be true or false`);
+    if (seen.has(label)) problems.push(`index ${label} is declared twice`);
+    seen.add(label);
+  }
+  if (problems.length) {
+    throw new Error(
+      `emulator start-up refused — index declarations CloudBase would refuse:\n  - ${problems.join('\n  - ')}`,
+    );
+  }
+}
 
 /**
  * Values found at a dot path, MongoDB style: arrays met on the way are traversed (multikey), a
@@ -77,20 +121,16 @@ export function isIndexableScalar(v: unknown): boolean {
 export class HashIndex {
   readonly fields: string[];
   readonly map = new Map<string, Set<string>>();
-  private readonly partial: Query | null;
 
   constructor(readonly def: IndexDef) {
     this.fields = Object.keys(def.keys);
-    this.partial = def.partialFilterExpression ? new Query(def.partialFilterExpression, {}) : null;
   }
 
-  get isPartial(): boolean {
-    return this.partial !== null;
-  }
-
-  /** The keys a document occupies; [] when a partial filter excludes it. */
+  /**
+   * The keys a document occupies. Every document occupies one: a missing field counts as null,
+   * so a unique index admits one document without the field (as on CloudBase).
+   */
   keysFor(doc: Doc): string[] {
-    if (this.partial && !this.partial.test(doc)) return [];
     let keys = [''];
     for (let f = 0; f < this.fields.length; f++) {
       const vals = new Set(valuesAt(doc, this.fields[f]!).map(keyOf));

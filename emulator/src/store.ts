@@ -21,9 +21,8 @@ class Collection {
   constructor(readonly name: string) {}
 }
 
-/** How long a transaction may live, and how long it waits for another's document lock. */
+/** How long a transaction may live (a write to a locked document never waits: it conflicts). */
 const TXN_LIFETIME_MS = 60_000;
-const LOCK_WAIT_MS = 5_000;
 /** Compact the log into a snapshot once it grows past this. */
 const COMPACT_BYTES = 64 * 1024 * 1024;
 
@@ -36,8 +35,7 @@ export class Txn {
   constructor(readonly id: string) {}
 }
 
-type Waiter = { txn: Txn; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
-type Lock = { owner: Txn; waiters: Waiter[] };
+type Lock = { owner: Txn };
 
 const lockKey = (c: string, id: string) => `${c}\u0000${id}`;
 const conflict = () =>
@@ -207,7 +205,7 @@ export class Store {
     }
     let best: Set<string> | null = null;
     for (const idx of c.indexes) {
-      if (idx.isPartial || !idx.fields.every((f) => eq.has(f))) continue;
+      if (!idx.fields.every((f) => eq.has(f))) continue;
       // Cartesian product of $in alternatives over the index fields, as index keys.
       let keys: string[] = [''];
       for (let f = 0; f < idx.fields.length; f++) {
@@ -387,40 +385,29 @@ export class Store {
   }
 
   /**
-   * Takes the document lock (waiting FIFO behind another transaction, up to LOCK_WAIT_MS) and
-   * fixes the snapshot at the first access, as MongoDB does. Waiting rather than failing at once
-   * is what lets concurrent runTransaction increments all succeed within the SDK's retries.
+   * Takes the write lock of a document for a transaction and fixes its snapshot at the first
+   * access, as MongoDB does. As on CloudBase, a document locked by another transaction fails the
+   * write AT ONCE with DATABASE_TRANSACTION_CONFLICT (the transaction is finished); there is no
+   * waiting, so callers retry with back-off (cloudfunctions/_lib/db.ts inTransaction).
    */
-  async lock(t: Txn, c: string, id: string): Promise<void> {
+  lock(t: Txn, c: string, id: string): void {
     this.coll(c);
     const k = lockKey(c, id);
     if (!t.locks.has(k)) {
       const held = this.locks.get(k);
-      if (!held) this.locks.set(k, { owner: t, waiters: [] });
-      else {
-        await new Promise<void>((resolve, reject) => {
-          const w: Waiter = {
-            txn: t,
-            resolve,
-            reject,
-            timer: setTimeout(() => {
-              held.waiters.splice(held.waiters.indexOf(w), 1);
-              reject(conflict());
-            }, LOCK_WAIT_MS),
-          };
-          held.waiters.push(w);
-        }).catch((e) => {
-          this.abort(t);
-          throw e;
-        });
-        t.locks.add(k);
-        if (t.done) {
-          this.release(t, k);
-          throw conflict();
-        }
+      if (held && held.owner !== t) {
+        this.abort(t);
+        throw conflict();
       }
+      this.locks.set(k, { owner: t });
       t.locks.add(k);
     }
+    if (t.snapshot === null) t.snapshot = this.seq;
+  }
+
+  /** A read inside a transaction: no lock (reads never block or conflict), snapshot fixed. */
+  readAccess(t: Txn, c: string): void {
+    this.coll(c);
     if (t.snapshot === null) t.snapshot = this.seq;
   }
 
@@ -501,16 +488,9 @@ export class Store {
     this.finish(t);
   }
 
-  /** Hands a document lock to the next waiting transaction (FIFO). */
+  /** Frees a document lock held by the transaction. */
   private release(t: Txn, k: string): void {
-    const l = this.locks.get(k);
-    if (!l || l.owner !== t) return;
-    const next = l.waiters.shift();
-    if (next) {
-      clearTimeout(next.timer);
-      l.owner = next.txn;
-      next.resolve();
-    } else this.locks.delete(k);
+    if (this.locks.get(k)?.owner === t) this.locks.delete(k);
   }
 
   private finish(t: Txn): void {

@@ -3,6 +3,7 @@ import { CARE_ACTIONS } from './care';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
+import { GRID_ACTIONS } from './grid';
 import { SCHEDULER_ACTIONS } from './scheduler';
 import { USER_ACTIONS } from './user';
 
@@ -17,6 +18,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...EDUCATION_ACTIONS,
   ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
+  ...GRID_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */

@@ -95,5 +95,11 @@ export const ERROR_CODES = [
   'REFERRAL_NOT_FOUND',
   'NOT_STABLE_CHRONIC',
   'IMPLAUSIBLE_VALUE',
+  // grid: door plates and reports
+  'PLATE_REVOKED',
+  'PLATE_UNKNOWN',
+  'PLATE_STAFF_ONLY',
+  'PLATE_SHEET_TOO_LARGE',
+  'REPORT_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

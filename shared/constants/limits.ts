@@ -56,4 +56,9 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'scheduler.inbox',
   'scheduler.unread',
   'scheduler.subscriptions',
+  'grid.scanHousehold',
+  'grid.myReports',
+  'grid.teamReports',
+  'grid.gridOverview',
+  'grid.listGrids',
 ]);

@@ -85,6 +85,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   REFERRAL_NOT_FOUND: '转诊记录不存在',
   NOT_STABLE_CHRONIC: '长期处方仅适用于病情稳定的慢性病患者',
   IMPLAUSIBLE_VALUE: '测量值不合理，请核对后重新填写',
+  PLATE_REVOKED: '此门牌码已作废（门牌已重新打印），请扫描新门牌',
+  PLATE_UNKNOWN: '未识别的门牌码，请确认扫描的是家庭医生服务门牌',
+  PLATE_STAFF_ONLY: '这是家庭医生服务门牌，供网格员入户登记使用。如需签约家庭医生，请在首页点击「签约」',
+  PLATE_SHEET_TOO_LARGE: '一次最多打印60户门牌，请分批打印',
+  REPORT_CLOSED: '该上报已处置完毕',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */

@@ -61,4 +61,13 @@ export const INDEXES: IndexSpec[] = [
   // Nightly notices walk a day cursor over these (pending since, term end).
   { collection: COLLECTIONS.contracts, name: 'status_signedAt', keys: { status: 1, signedAt: 1 } },
   { collection: COLLECTIONS.contracts, name: 'status_endDate', keys: { status: 1, endDate: 1 } },
+  // grid (issue 15): a grid's households, a reprinted plate's old codes, a household's members,
+  // reports by team / reporter with their state, and the overdue sweep.
+  { collection: COLLECTIONS.households, name: 'gridId', keys: { gridId: 1 } },
+  { collection: COLLECTIONS.households, name: 'revokedQrTokens', keys: { revokedQrTokens: 1 } },
+  { collection: COLLECTIONS.residents, name: 'gridId', keys: { gridId: 1 } },
+  { collection: COLLECTIONS.reports, name: 'teamId_status', keys: { teamId: 1, status: 1 } },
+  { collection: COLLECTIONS.reports, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
+  { collection: COLLECTIONS.reports, name: 'reporterUserId', keys: { reporterUserId: 1 } },
+  { collection: COLLECTIONS.reports, name: 'status_ackDueAt', keys: { status: 1, ackDueAt: 1 } },
 ];

@@ -138,8 +138,17 @@ describe('health education journey in Chromium', () => {
     expect(size).toBeGreaterThanOrEqual(20);
     await resident.getByTestId('read-aloud').waitFor();
     await shot(resident, 'education-reader-large');
-    await resident.getByText('我已读完', { exact: true }).click();
-    await resident.getByText('已读完，感谢阅读').waitFor();
+    // Reading to the end: scrolling to the bottom marks it (reach-bottom); the button is the
+    // fallback for an article shorter than the screen.
+    const thanks = resident.getByText('已读完，感谢阅读');
+    await resident.locator('#article-end').scrollIntoViewIfNeeded();
+    await resident.waitForTimeout(800);
+    if (!(await thanks.isVisible()))
+      await resident
+        .getByText('我已读完', { exact: true })
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
+    await thanks.waitFor();
 
     // 5. Reach: one read to the end.
     await doctor.goto(`${emu.url}/#/packages/edu/pages/reach/index?id=${articleId}`);

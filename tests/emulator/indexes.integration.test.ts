@@ -1,5 +1,8 @@
-// Declared indexes: uniqueness on insert/update/transactions, partial unique indexes, and
-// equality look-ups answered without scanning the collection.
+// Declared indexes: uniqueness on insert/update/transactions, a missing field counting as null,
+// start-up refusing what CloudBase cannot create, and equality look-ups answered without scanning.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { COLLECTIONS } from '@shared/constants/collections';
 import { INDEXES } from '@shared/db/indexes';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -12,16 +15,7 @@ let db: Any;
 
 beforeAll(async () => {
   emu = await startTestEmulator({
-    extraIndexes: [
-      // "One live contract per resident": unique only among live contracts.
-      {
-        collection: COLLECTIONS.contracts,
-        name: 'test_one_live_per_resident',
-        keys: { residentId: 1 },
-        unique: true,
-        partialFilterExpression: { status: { $in: ['pending', 'active'] } },
-      },
-    ],
+    extraIndexes: [{ collection: COLLECTIONS.jobs, name: 'test_key_unique', keys: { key: 1 }, unique: true }],
   });
   db = emu.sdkApp().database();
 });
@@ -78,20 +72,61 @@ test('unique index inside a transaction: the commit is refused and nothing is ap
   expect((await users.where({ openid: 'tx-fine' }).count()).total).toBe(0);
 });
 
-test('partial unique index: one live contract per resident, ended ones do not count', async () => {
-  const contracts = db.collection(COLLECTIONS.contracts);
-  await contracts.add({ residentId: 'r1', status: 'active' });
-  expect(await codeOf(contracts.add({ residentId: 'r1', status: 'pending' }))).toBe(
-    'DATABASE_DUPLICATE_WRITE',
-  );
-  await contracts.add({ residentId: 'r1', status: 'terminated' });
-  await contracts.add({ residentId: 'r1', status: 'expired' });
-  await contracts.where({ residentId: 'r1', status: 'active' }).update({ status: 'terminated' });
-  const { id } = await contracts.add({ residentId: 'r1', status: 'pending' });
-  expect(
-    await codeOf(contracts.where({ residentId: 'r1', status: 'expired' }).update({ status: 'active' })),
-  ).toBe('DATABASE_DUPLICATE_WRITE');
-  expect((await contracts.doc(id).get()).data[0].status).toBe('pending');
+test('a missing field counts as null: a unique index admits one document without the field', async () => {
+  const jobs = db.collection(COLLECTIONS.jobs);
+  await jobs.add({ key: 'k1' });
+  await jobs.add({ other: 1 }); // no key: indexed as null
+  expect(await codeOf(jobs.add({ other: 2 }))).toBe('DATABASE_DUPLICATE_WRITE');
+  expect(await codeOf(jobs.add({ key: null }))).toBe('DATABASE_DUPLICATE_WRITE');
+  const { id } = await jobs.add({ key: 'k2' });
+  // Removing the field from a second document clashes with the first null too.
+  expect(await codeOf(jobs.doc(id).update({ key: db.command.remove() }))).toBe('DATABASE_DUPLICATE_WRITE');
+});
+
+describe('start-up refuses index declarations CloudBase cannot create', () => {
+  const refused = async (extra: Record<string, unknown>) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jy-emu-refuse-'));
+    try {
+      await startTestEmulator({
+        dataDir,
+        extraIndexes: [
+          {
+            collection: COLLECTIONS.contracts,
+            name: 'test_refused',
+            keys: { residentId: 1 },
+            unique: true,
+            ...extra,
+          } as never,
+        ],
+      }).then((e) => e.close());
+      return 'started';
+    } catch (e) {
+      return (e as Error).message;
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    ['a partial filter', { partialFilterExpression: { status: 'pending' } }, 'partialFilterExpression'],
+    ['a sparse index', { sparse: true }, 'sparse'],
+    ['a TTL', { expireAfterSeconds: 60 }, 'expireAfterSeconds'],
+  ])('%s', async (_what, extra, option) => {
+    const message = await refused(extra);
+    expect(message).toContain('emulator start-up refused');
+    expect(message).toContain(`index contracts.test_refused declares ${option}`);
+    expect(message).toContain('CloudBase indexes take only keys and unique');
+  });
+
+  it('bad keys and a non-boolean unique', async () => {
+    expect(await refused({ keys: {} })).toContain('has no keys');
+    expect(await refused({ keys: { a: 'text' } })).toContain('key a must be 1 or -1');
+    expect(await refused({ unique: 'yes' })).toContain('unique must be true or false');
+  });
+
+  it('the declared index file itself passes', async () => {
+    expect(await refused({})).toBe('started');
+  });
 });
 
 test('equality look-ups on indexed fields do not scan; unindexed ones do', async () => {

@@ -1,5 +1,7 @@
-// Transactions through the real SDK: snapshot reads, write-write conflicts, retries, rollback.
+// Transactions through the real SDK: snapshot reads, write-write conflicts that fail at once (as on
+// CloudBase), retries with back-off, rollback.
 import { COLLECTIONS } from '@shared/constants/collections';
+import { inTransaction } from '../../cloudfunctions/_lib/db';
 import { contextApp, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 // biome-ignore lint/suspicious/noExplicitAny: the SDK's database typings are loose
@@ -26,9 +28,25 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   return 'NO_ERROR';
 }
 
-test('50 concurrent runTransaction increments of one counter end at exactly 50', async () => {
+test('a write to a document locked by another transaction fails at once (no waiting)', async () => {
+  await db.collection(C).doc('locked').set({ v: 0 });
+  const t1 = await db.startTransaction();
+  const t2 = await db.startTransaction();
+  await t1.collection(C).doc('locked').update({ v: 1 });
+  // Reads take no lock: t2 still reads its snapshot of the locked document.
+  expect((await t2.collection(C).doc('locked').get()).data.v).toBe(0);
+  const started = Date.now();
+  expect(await codeOf(t2.collection(C).doc('locked').update({ v: 2 }))).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect(Date.now() - started).toBeLessThan(1_000);
+  // The conflict finished t2; t1 commits normally.
+  expect(await codeOf(t2.collection(C).doc('other').get())).toBe('DATABASE_TRANSACTION_FAIL');
+  await t1.commit();
+  expect((await db.collection(C).doc('locked').get()).data[0].v).toBe(1);
+});
+
+test('50 concurrent runTransaction increments: every success counted once, losers conflict (SDK retries only 3 times)', async () => {
   await db.collection(C).doc('counter').set({ n: 0 });
-  await Promise.all(
+  const results = await Promise.allSettled(
     Array.from({ length: 50 }, () =>
       db.runTransaction(async (t: Any) => {
         const { data } = await t.collection(C).doc('counter').get();
@@ -39,7 +57,33 @@ test('50 concurrent runTransaction increments of one counter end at exactly 50',
       }),
     ),
   );
-  expect((await db.collection(C).doc('counter').get()).data[0].n).toBe(50);
+  const ok = results.filter((r) => r.status === 'fulfilled').length;
+  const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+  for (const f of failed) expect(String(f.reason?.code ?? f.reason?.message)).toMatch(/TRANSACTION_CONFLICT/);
+  expect(ok).toBeGreaterThanOrEqual(1);
+  // No lost update: the counter equals the number of committed transactions.
+  expect((await db.collection(C).doc('counter').get()).data[0].n).toBe(ok);
+});
+
+test('50 concurrent increments with jittered back-off retries (inTransaction) all succeed', async () => {
+  await db.collection(C).doc('counter2').set({ n: 0 });
+  const retry = { attempts: 30, baseMs: 5, maxMs: 200 };
+  await Promise.all(
+    Array.from({ length: 50 }, () =>
+      inTransaction(
+        db,
+        async (t) => {
+          const { data } = (await t.collection(C).doc('counter2').get()) as { data: { n: number } };
+          await t
+            .collection(C)
+            .doc('counter2')
+            .update({ n: data.n + 1 });
+        },
+        retry,
+      ),
+    ),
+  );
+  expect((await db.collection(C).doc('counter2').get()).data[0].n).toBe(50);
 });
 
 test('a transaction reads its snapshot; a concurrent committed write makes its write conflict', async () => {
@@ -102,15 +146,18 @@ test('delete inside a transaction, and a finished transaction cannot be reused',
   expect(await codeOf(t.collection(C).doc('del').get())).toBe('DATABASE_TRANSACTION_FAIL');
 });
 
-test('two transactions writing one document: the second waits, then conflicts on its stale snapshot', async () => {
+test('two transactions writing one document: the second conflicts at once, and after the first commits, on its stale snapshot', async () => {
   await db.collection(C).doc('ww').set({ v: 0 });
   const t1 = await db.startTransaction();
   const t2 = await db.startTransaction();
+  const t3 = await db.startTransaction();
   await t2.collection(C).doc('other').set({ v: 1 }); // fixes t2's snapshot now
+  await t3.collection(C).doc('other3').set({ v: 1 }); // and t3's
   await t1.collection(C).doc('ww').update({ v: 1 });
-  const second = codeOf(t2.collection(C).doc('ww').update({ v: 2 })); // waits for t1's lock
+  expect(await codeOf(t2.collection(C).doc('ww').update({ v: 2 }))).toBe('DATABASE_TRANSACTION_CONFLICT');
   await t1.commit();
-  expect(await second).toBe('DATABASE_TRANSACTION_CONFLICT');
+  // The lock is free now, but t3's snapshot predates t1's commit.
+  expect(await codeOf(t3.collection(C).doc('ww').update({ v: 3 }))).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect((await db.collection(C).doc('ww').get()).data[0].v).toBe(1);
 });
 
@@ -119,13 +166,17 @@ test('transactions work through the TCB_CONTEXT_CNFG route too', async () => {
   await cdb.collection(C).doc('ctx').set({ n: 0 });
   await Promise.all(
     Array.from({ length: 10 }, () =>
-      cdb.runTransaction(async (t: Any) => {
-        const { data } = await t.collection(C).doc('ctx').get();
-        await t
-          .collection(C)
-          .doc('ctx')
-          .update({ n: data.n + 1 });
-      }),
+      inTransaction(
+        cdb,
+        async (t) => {
+          const { data } = (await t.collection(C).doc('ctx').get()) as { data: { n: number } };
+          await t
+            .collection(C)
+            .doc('ctx')
+            .update({ n: data.n + 1 });
+        },
+        { attempts: 30, baseMs: 5, maxMs: 200 },
+      ),
     ),
   );
   expect((await cdb.collection(C).doc('ctx').get()).data[0].n).toBe(10);

@@ -95,7 +95,7 @@ describe('sign → confirm → PDF → verify → terminate', () => {
       .sdkApp()
       .database()
       .collection(COLLECTIONS.outbox)
-      .where({ 'to.residentId': 'res-demo-1' })
+      .where({ 'to.residentId': 'res-demo-1', kind: 'contract.confirmed' })
       .get();
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({

@@ -14,6 +14,8 @@ export const AUDIT_EVENTS = [
   'proxy.request', // a resident asked to act for someone with an account of their own (issue 11)
   'proxy.grant', // that person accepted
   'proxy.decline', // that person declined
+  'grid.member.write', // a grid worker registered, linked or changed a household member
+  'grid.plates.print', // door plates reprinted (their old codes revoked)
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

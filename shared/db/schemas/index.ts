@@ -23,6 +23,7 @@ export * from './prescriptions';
 export * from './rateLimits';
 export * from './referrals';
 export * from './regions';
+export * from './reports';
 export * from './residents';
 export * from './schedules';
 export * from './sends';

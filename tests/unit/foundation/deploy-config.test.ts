@@ -3,7 +3,13 @@ import path from 'node:path';
 import { DeclaredEnv } from '../../../emulator/src/fnenv';
 import { FunctionRunner } from '../../../emulator/src/functions';
 import { buildFunction } from '../../../scripts/build-functions';
-import { buildPlan, checkManifest, RC_FILE, requiredEnv } from '../../../scripts/deploy-manifest';
+import {
+  buildPlan,
+  checkManifest,
+  indexProblems,
+  RC_FILE,
+  requiredEnv,
+} from '../../../scripts/deploy-manifest';
 import { functionsOut, listFunctions, readFunctionConfig, repoRoot } from '../../../scripts/functions';
 import { COLLECTION_NAMES } from '../../../shared/constants/collections';
 import { INDEXES } from '../../../shared/db/indexes';
@@ -45,6 +51,10 @@ describe('deployment configuration', () => {
     const problems = await checkManifest();
     if (problems.length) throw new Error(`deployment manifest disagrees:\n- ${problems.join('\n- ')}`);
   }, 60_000);
+
+  it('declares only indexes CloudBase can create (keys and unique)', () => {
+    expect(indexProblems()).toEqual([]);
+  });
 
   it('plans every collection, index, rule, function, variable and timer', async () => {
     const plan = buildPlan();

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { eduZh } from '../../../../i18n/education';
+import { gridText } from '../../../../i18n/grid';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { listTeams } from '../../../../services/contract';
@@ -36,6 +37,12 @@ export default function AdminHome() {
           description={eduZh.staff.entryHint}
           clickable
           onClick={go('/packages/edu/pages/list/index')}
+        />
+        <Cell
+          title={gridText.plates.title}
+          description={gridText.plates.intro}
+          clickable
+          onClick={go('/packages/admin/pages/plates/index')}
         />
       </Cell.Group>
       {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeams}</Text> : null}

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { careZh } from '../../../../i18n/care';
 import { eduZh } from '../../../../i18n/education';
+import { gridText } from '../../../../i18n/grid';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { teamDetail } from '../../../../services/contract';
@@ -56,6 +57,12 @@ export default function DoctorHome() {
             description={t.agendaHint}
             clickable
             onClick={go(`/packages/doctor/pages/agenda/index?teamId=${team.teamId}`)}
+          />
+          <Cell
+            title={gridText.reports.teamTitle}
+            description={gridText.home.reportsHint}
+            clickable
+            onClick={go('/packages/doctor/pages/grid-reports/index')}
           />
         </Cell.Group>
       ))}
