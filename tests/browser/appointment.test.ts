@@ -84,7 +84,7 @@ describe('appointment journey in Chromium', () => {
     await shot(resident, 'appointment-booking');
     await slot.click();
     await button(resident, '确认预约').click();
-    await resident.getByText('预约成功', { exact: false }).waitFor();
+    await resident.getByText('已为', { exact: false }).waitFor();
     await shot(resident, 'appointment-booked');
 
     // The booking as the server stored it (the page chose the first open slot of the first day).

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seed } from '../../scripts/seed';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import { launchBrowser, phonePage, screenshotDir, shot } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -40,15 +40,15 @@ describe('message centre in Chromium', () => {
     await loginAs(page, '张秀兰 · 居民');
     await page.locator('.jy-badge').first().waitFor();
     expect(Number(await page.locator('.jy-badge').first().textContent())).toBeGreaterThanOrEqual(2);
-    await page.getByText('预约提醒、签约通知、健康知识').click();
+    await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.getByText('明天有预约就诊').first().waitFor();
     await page.getByText('高血压随访到期').waitFor();
     await page.getByText('我订阅的微信提醒').waitFor();
     await shot(page, 'messaging-centre');
     // Large-font mode is switched on 我的 and applies to every page.
-    await page.goBack();
-    await page.locator('.nut-switch').first().click();
-    await page.getByText('预约提醒、签约通知、健康知识').click();
+    await page.goto(`${emu.url}/#/pages/me/index`);
+    await page.locator('.nut-switch').first().click({ force: true });
+    await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.locator('.jy-page--large').first().waitFor();
     await page.getByText('明天有预约就诊').first().waitFor();
     await shot(page, 'messaging-centre-large');
@@ -62,7 +62,7 @@ describe('message centre in Chromium', () => {
   it('doctor sees the digest in 消息', async () => {
     const page = await phonePage(browser);
     await loginAs(page, '王建国');
-    await page.getByText('预约提醒、签约通知、健康知识').click();
+    await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.getByText('今日随访待办：3 项已逾期').waitFor();
     await page.getByText('签约申请待审核').waitFor();
     await shot(page, 'messaging-doctor-digest');
@@ -77,7 +77,7 @@ describe('message centre in Chromium', () => {
     await page.waitForTimeout(300);
     const box = await page.getByText('消息发件箱（outbox）').boundingBox();
     await page.screenshot({
-      path: path.join(root, 'docs', 'screenshots', 'messaging-console-outbox.png'),
+      path: path.join(screenshotDir, 'messaging-console-outbox.png'),
       clip: { x: 0, y: Math.max(0, (box?.y ?? 0) - 10), width: 1280, height: 1100 },
       fullPage: true,
     });

@@ -30,7 +30,7 @@ const signInput = (residentId: string, teamId: string) => ({
   signatureFileId: signature,
 });
 const codes = (rs: Env[]) => rs.map((r) => (r.ok ? 'OK' : String(r.code)));
-const tally = (cs: string[]) =>
+const tally = (cs: string[]): Record<string, number> =>
   cs.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
 
 /** A verified resident of a village and `n` accounts that act for them (family links). */
@@ -82,6 +82,7 @@ describe('one open request per resident (locks/pending_<residentId>)', () => {
       openids.map((o) => call('contract', 'sign', signInput(residentId, 'team-cg-1'), o)),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t).toEqual({ OK: 1, CONTRACT_EXISTS: 49 });
     const { total } = await db
       .collection(COLLECTIONS.contracts)
@@ -135,6 +136,7 @@ describe('team capacity (locks/seats_<teamId>)', () => {
       ),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.TEAM_FULL ?? 0) + (t.BUSY ?? 0)).toBe(19);
     const live = await db
@@ -183,6 +185,7 @@ describe('staff accounts (locks/staffMobile_<hash>, locks/bindCode_<hash>)', () 
       ),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.INTERNAL).toBeUndefined();
     expect((t.OK ?? 0) + (t.BUSY ?? 0)).toBe(12);
     const team = (await db.collection(COLLECTIONS.teams).doc('team-cg-2').get()).data[0];
@@ -202,6 +205,7 @@ describe('staff accounts (locks/staffMobile_<hash>, locks/bindCode_<hash>)', () 
       ),
     );
     const t = tally(codes(same));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.STAFF_EXISTS ?? 0) + (t.BUSY ?? 0)).toBe(4);
     const other = await call(
@@ -249,6 +253,7 @@ describe('one live booking per (slot, resident); seats (slots/<slotId>)', () => 
       crowd.map((p) => callAppt(emu, 'book', { slotId, residentId: p.residentId }, p.openid)),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.SLOT_FULL ?? 0) + (t.BUSY ?? 0)).toBe(29);
     expect(t.INTERNAL).toBeUndefined();
