@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../shared/constants/collections';
 import { lockId } from '../../shared/db/schemas/locks';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
+import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
 import { type Any, callAppt, makeResident, pinClock, WANG_SCHEDULE } from './appointment-support';
 
 // The guarantees partial unique indexes used to give, now held by deterministic-id documents
@@ -11,17 +12,15 @@ import { type Any, callAppt, makeResident, pinClock, WANG_SCHEDULE } from './app
 // INTERNAL; a lost race answers the domain's code, or BUSY when retries ran out.
 
 type Env = { ok: boolean; code?: string; data?: Any };
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 let emu: TestEmulator;
 let db: Any;
 let signature = '';
 let seq = 0;
 
 const call = async (fn: string, action: string, input: unknown, openid: string): Promise<Env> =>
-  (await emu.callFn(fn, { action, input }, openid)).result as Env;
+  fn === 'contract'
+    ? callWithOwnSignature<Env>(emu, action, input, openid)
+    : ((await emu.callFn(fn, { action, input }, openid)).result as Env);
 const signInput = (residentId: string, teamId: string) => ({
   residentId,
   teamId,
@@ -62,7 +61,8 @@ async function residentWithProxies(key: string, village: string, grid: string, n
 beforeAll(async () => {
   emu = await startSeededEmulator(['user', 'contract', 'appointment']);
   db = emu.sdkApp().database();
-  signature = (await emu.sdkApp().uploadFile({ cloudPath: 'signatures/u.png', fileContent: PNG })).fileID;
+  // Each signer uploads their own signature through contract.uploadSignature (issue 11).
+  signature = OWN_SIGNATURE;
   // 柳河村's team at capacity − 1: two live contracts written before any counter existed (the
   // counter is created from the live count on first use), capacity 3. Edited before the first
   // contract call (teams are cached per warm instance).
