@@ -5,6 +5,7 @@ import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
 import { GRID_ACTIONS } from './grid';
 import { SCHEDULER_ACTIONS } from './scheduler';
+import { STATS_ACTIONS } from './stats';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -19,6 +20,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
+  ...STATS_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
