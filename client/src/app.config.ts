@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/home-visit/index',
     'pages/article/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {

@@ -1,7 +1,6 @@
 import { inScope, type Target } from '@shared/api/authorize';
 import { COLLECTIONS } from '@shared/constants/collections';
 import type { ArticleDoc } from '@shared/db/schemas/articles';
-import * as articles from '../../_data/articles.repo';
 import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
 
@@ -50,20 +49,3 @@ export function staffMaySee(ctx: HandlerContext, a: ArticleDoc): boolean {
   if (c.role === 'district_admin') return inScope('district', c, articleTarget(a));
   return false;
 }
-
-/** Reloads the fields list views need after a write. */
-export const reloadSummary = (ctx: HandlerContext, id: string) =>
-  articles.findById(ctx.db, id, [
-    'title',
-    'summary',
-    'topics',
-    'status',
-    'authorName',
-    'teamId',
-    'coverFileId',
-    'updatedAt',
-    'rejectReason',
-    'institutionId',
-    'reviewedAt',
-    'library',
-  ]);

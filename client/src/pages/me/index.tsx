@@ -2,8 +2,10 @@ import { Cell, Switch } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS } from '@shared/constants/messages';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import '../messages/messages.scss';
 import { useState } from 'react';
 import { zh } from '../../i18n/zh';
+import { getUnread } from '../../services/messages';
 import { me } from '../../services/user';
 import { Page, useTheme } from '../../theme/theme';
 
@@ -22,10 +24,14 @@ const go = (url: string) => () => Taro.navigateTo({ url });
 export default function Me() {
   const { largeFont, setLargeFont } = useTheme();
   const [p, setP] = useState<Profile | null>(null);
+  const [unread, setUnread] = useState(0);
   useDidShow(() => {
     me()
       .then(setP)
       .catch(() => setP(null));
+    getUnread()
+      .then((r) => setUnread(r.unread))
+      .catch(() => setUnread(0));
   });
   const resident = p?.role === 'resident';
   return (
@@ -40,6 +46,15 @@ export default function Me() {
         ) : null}
       </Cell.Group>
       <Cell.Group>
+        {p && p.role !== 'guest' ? (
+          <Cell
+            title={zh.me.messages}
+            description={zh.me.messagesHint}
+            extra={unread > 0 ? <View className="jy-badge">{unread > 99 ? '99+' : unread}</View> : ''}
+            clickable
+            onClick={go('/pages/messages/index')}
+          />
+        ) : null}
         {resident && p?.verified ? (
           <Cell
             title={zh.me.family}

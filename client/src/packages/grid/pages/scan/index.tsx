@@ -43,9 +43,9 @@ export default function ScanHousehold() {
     note: string;
   } | null>(null);
 
-  const open = async (input: { code: string } | { householdId: string }) => {
+  const open = async (input: { code: string } | { householdId: string }, keepNotice = false) => {
     setError('');
-    setNotice('');
+    if (!keepNotice) setNotice('');
     setBusy(true);
     try {
       setCard(await scanHouseholdCard(input));
@@ -56,7 +56,8 @@ export default function ScanHousehold() {
       setBusy(false);
     }
   };
-  const reload = () => (card ? open({ householdId: card.householdId }) : Promise.resolve());
+  // After a save the card is read again; the outcome stays on screen.
+  const reload = () => (card ? open({ householdId: card.householdId }, true) : Promise.resolve());
 
   useDidShow(() => {
     const { scene, householdId } = router.params;
