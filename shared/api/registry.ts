@@ -1,5 +1,6 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
 import { CARE_ACTIONS } from './care';
+import { CONSULT_ACTIONS } from './consult';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
@@ -21,6 +22,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
   ...STATS_ACTIONS,
+  ...CONSULT_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */
