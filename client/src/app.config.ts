@@ -39,7 +39,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index'],
+      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index', 'pages/dashboard/index'],
     },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },

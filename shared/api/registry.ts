@@ -6,6 +6,7 @@ import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
 import { GRID_ACTIONS } from './grid';
 import { SCHEDULER_ACTIONS } from './scheduler';
+import { STATS_ACTIONS } from './stats';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -20,6 +21,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
+  ...STATS_ACTIONS,
   ...CONSULT_ACTIONS,
 ];
 

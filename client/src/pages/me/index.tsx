@@ -13,6 +13,8 @@ const STAFF_PAGES = [
   { key: 'doctor', url: '/packages/doctor/pages/index/index', role: 'doctor' },
   { key: 'grid', url: '/packages/grid/pages/index/index', role: 'grid_worker' },
   { key: 'admin', url: '/packages/admin/pages/index/index', role: 'institution_admin' },
+  // The district admin lands on the same admin home, which leads to the indicator dashboard.
+  { key: 'admin', url: '/packages/admin/pages/index/index', role: 'district_admin' },
 ] as const;
 
 type Profile = Awaited<ReturnType<typeof me>>;
