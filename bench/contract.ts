@@ -5,6 +5,7 @@
 import { userIdFor } from '../cloudfunctions/_lib/caller';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { startSeededEmulator } from '../tests/support/identity';
+import { uploadSignatureAs } from '../tests/support/signature';
 
 const N = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Number(process.argv[3] ?? 30);
@@ -34,7 +35,6 @@ async function main() {
       await db.collection(COLLECTIONS.residents).add(docs);
     }
     console.log(`wrote ${N} residents in ${Date.now() - t0} ms`);
-    const { fileID } = await emu.sdkApp().uploadFile({ cloudPath: 'signatures/bench.png', fileContent: PNG });
     for (let i = 0; i < SAMPLES; i++) {
       const openid = `bench-user-${i}`;
       await db
@@ -58,7 +58,8 @@ async function main() {
           packageIds: ['pkg-basic'],
           consent: true,
           requestId: `bench-${i}`,
-          signatureFileId: fileID,
+          // Each signer's own upload (issue 11: sign accepts only the caller's recent upload).
+          signatureFileId: await uploadSignatureAs(emu, `bench-user-${i}`, PNG),
         },
         `bench-user-${i}`,
       );

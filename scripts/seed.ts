@@ -14,6 +14,7 @@ import { demoIdentities } from './seed/demo-identities';
 import { demoEducation } from './seed/education';
 import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
+import { seedDemoMessages } from './seed/messages';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -72,6 +73,9 @@ export async function seed(url: string): Promise<Record<string, number>> {
       .collection(COLLECTIONS.residents)
       .doc(m.residentId)
       .update({ householdId: m.householdId, relation: m.relation, villageId: 'r-cg-dm' });
+  const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
+  written.outboxSeeded = messaging.outbox;
+  written.messagesDelivered = messaging.delivered;
   return written;
 }
 

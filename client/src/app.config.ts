@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/home-visit/index',
     'pages/article/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
@@ -27,6 +28,7 @@ export default defineAppConfig({
         'pages/worklist/index',
         'pages/resident/index',
         'pages/grid-reports/index',
+        'pages/consult/index',
       ],
     },
     {
@@ -37,7 +39,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index'],
+      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index', 'pages/dashboard/index'],
     },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },
@@ -55,6 +57,8 @@ export default defineAppConfig({
         'pages/live/index',
       ],
     },
+    // Consulting one's signed team (issue 18): reached by a link from 我的签约.
+    { root: 'packages/consult', name: 'consult', pages: ['pages/index/index'] },
   ],
   // Only the components a page renders are injected at run time (WeChat's lazy code loading).
   lazyCodeLoading: 'requiredComponents',

@@ -50,3 +50,14 @@ export async function phones(db: Database): Promise<Map<string, string>> {
     (data as { _id: string; phone?: string }[]).flatMap((i) => (i.phone ? [[i._id, i.phone]] : [])),
   );
 }
+
+// stats ------------------------------------------------------------------------------------------
+
+/** Institutions of a district or a township (a district has dozens: one request, ≤ 1000). */
+export async function inRegion(
+  db: Database,
+  where: { districtId: string } | { townshipId: string },
+): Promise<Pick<InstitutionDoc, '_id' | 'name' | 'townshipId'>[]> {
+  const { data } = await coll(db).where(where).field({ name: true, townshipId: true }).limit(1000).get();
+  return data as Pick<InstitutionDoc, '_id' | 'name' | 'townshipId'>[];
+}

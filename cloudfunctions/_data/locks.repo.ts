@@ -91,3 +91,17 @@ export async function initCounter(
 export async function deleteInTx(t: Tx, id: string): Promise<void> {
   await ref(t, id).delete();
 }
+
+/** Writes a lock the caller has just read and found free or stale (saves acquireInTx's second read). */
+export async function putInTx(
+  t: Tx,
+  id: string,
+  lock: { kind: LockKind; holder: string; now: Date; expiresAt?: Date },
+): Promise<void> {
+  await ref(t, id).set({
+    kind: lock.kind,
+    holder: lock.holder,
+    at: lock.now,
+    ...(lock.expiresAt ? { expiresAt: lock.expiresAt } : {}),
+  });
+}

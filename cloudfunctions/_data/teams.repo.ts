@@ -134,3 +134,19 @@ export async function summary(db: Database, id: string): Promise<TeamSummary | u
     members: (t.members ?? []).map((m) => ({ staffId: m.staffId, name: m.name ?? '' })),
   };
 }
+
+// stats ------------------------------------------------------------------------------------------
+
+/** The teams of an institution, id and name (an institution has a handful: one request). */
+export async function ofInstitution(
+  db: Database,
+  institutionId: string,
+): Promise<{ _id: string; name: string }[]> {
+  const { data } = await db
+    .collection(COLLECTIONS.teams)
+    .where({ institutionId })
+    .field({ name: true })
+    .limit(1000)
+    .get();
+  return data as { _id: string; name: string }[];
+}

@@ -5,10 +5,10 @@ import {
   changeRefusal,
   noShowRefusal,
 } from '@shared/appointment';
-import { COLLECTIONS } from '@shared/constants/collections';
 import type { AppointmentDoc } from '@shared/db/schemas/appointments';
 import { shanghaiDay } from '@shared/time';
 import * as appointments from '../_data/appointments.repo';
+import * as contacts from '../_data/contacts.repo';
 import * as residents from '../_data/residents.repo';
 import * as teams from '../_data/teams.repo';
 import { inTransaction, type Tx } from '../_lib/db';
@@ -75,20 +75,18 @@ export const markAttendedHandler: Handler<typeof markAttended> = async ({ ctx, i
   await inTransaction(ctx.db, async (t) => {
     await stillBooked(t, a._id);
     await appointments.updateInTx(t, a._id, patch);
-    await t
-      .collection(COLLECTIONS.contacts)
-      .doc(`ct_${a._id}`)
-      .set({
-        residentId: a.residentId,
-        teamId: a.teamId,
-        day: shanghaiDay(ctx.now),
-        channel: 'visit',
-        source: 'appointment',
-        appointmentId: a._id,
-        staffId: ctx.caller.staffId ?? null,
-        ...(input.note ? { note: input.note } : {}),
-        createdAt: ctx.now,
-      });
+    // Recorded in the care domain's contact shape, so the quarterly contact rule counts it.
+    await contacts.addContactInTx(t, {
+      _id: `ct_${a._id}`,
+      residentId: a.residentId,
+      teamId: a.teamId,
+      day: shanghaiDay(ctx.now),
+      at: ctx.now,
+      channel: 'visit',
+      outcome: 'reached',
+      ...(input.note ? { note: input.note } : {}),
+      ...(ctx.caller.staffId ? { byStaffId: ctx.caller.staffId } : {}),
+    });
   });
   return view(ctx, { ...a, ...patch });
 };

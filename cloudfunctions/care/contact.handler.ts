@@ -5,11 +5,13 @@ import { COLLECTIONS } from '@shared/constants/collections';
 import type { TerminationReason } from '@shared/contract/model';
 import { terminateContract } from '@shared/contract/transitions';
 import type { CareStateDoc } from '@shared/db/schemas/careStates';
+import { lockId } from '@shared/db/schemas/locks';
 import { addDays, shanghaiDay } from '@shared/time';
 import { bumpInTx, unitKeys } from '../_data/careCounters.repo';
 import { patchTaskInTx, taskInTx } from '../_data/careTasks.repo';
 import { addContactInTx } from '../_data/contacts.repo';
 import * as contracts from '../_data/contracts.repo';
+import * as locks from '../_data/locks.repo';
 
 import type { Tx } from '../_lib/db';
 import { refuse } from '../_lib/errors';
@@ -121,5 +123,15 @@ async function removeInTx(
     terminationReason: end.reason,
     ...(end.note ? { terminationNote: end.note } : {}),
   });
+  // The place in the team is free again (the contract function's seats counter, docs/data.md).
+  const seats = lockId.seats(contract.teamId);
+  const held = await locks.countInTx(t, seats);
+  if (held !== undefined)
+    await locks.setCountInTx(t, seats, {
+      kind: 'seats',
+      ref: contract.teamId,
+      count: held - 1,
+      now: ctx.now,
+    });
   return true;
 }

@@ -111,6 +111,15 @@ export async function coverageHandler({
 }
 
 type Entry = z.output<typeof ZTimelineEntry>;
+const CONTRACT_STATUS_LABELS: Record<string, string> = {
+  pending: '待确认',
+  active: '生效中',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  expired: '已到期',
+  terminated: '已解约',
+  superseded: '已变更',
+};
 const dayOf = (d: unknown): string =>
   d instanceof Date ? shanghaiDay(d) : typeof d === 'string' ? d.slice(0, 10) : '';
 
@@ -179,7 +188,7 @@ export async function timelineHandler({
       type: 'contract' as const,
       day: c.startDate ?? dayOf(c.signedAt),
       title: `签约 ${c.teamName ?? ''}`.trim(),
-      detail: `${c.startDate ?? ''}${c.endDate ? ` 至 ${c.endDate}` : ''} · ${c.status}`,
+      detail: `${c.startDate ?? ''}${c.endDate ? ` 至 ${c.endDate}` : ''} · ${CONTRACT_STATUS_LABELS[c.status] ?? c.status}`,
     })),
     ...contacts
       .filter((c) => !c.followupId)

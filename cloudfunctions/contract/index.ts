@@ -9,6 +9,7 @@ import {
   sign,
   teamDetail,
   terminate,
+  uploadSignature,
   withdraw,
 } from '@shared/api/contract';
 import { confirm, pendingList, reject, teamContracts, verify } from '@shared/api/contractStaff';
@@ -27,6 +28,7 @@ import {
 } from './read.handler';
 import { renewHandler } from './renew.handler';
 import { signHandler } from './sign.handler';
+import { uploadSignatureHandler } from './uploadSignature.handler';
 
 /** The `contract` function: every action in shared/api/contract*.ts, each behind the guard. */
 export const main = createGuardedFunction('contract', [
@@ -46,4 +48,5 @@ export const main = createGuardedFunction('contract', [
   bind(verify, verifyHandler),
   bind(pdf, pdfHandler),
   bind(eligibility, eligibilityHandler),
+  bind(uploadSignature, uploadSignatureHandler),
 ]);

@@ -51,7 +51,13 @@ export async function pendingListHandler({
   if (ctx.caller.role === 'institution_admin') {
     ctx.authorize({ institutionId: ctx.caller.institutionId ?? '' });
     where = { institutionId: ctx.caller.institutionId ?? '', status: 'pending' };
-    if (input.teamId !== undefined) where.teamId = input.teamId;
+    if (input.teamId !== undefined) {
+      // A named team is checked on its stored institution: another institution's team is refused,
+      // not answered with an empty page (issue 11).
+      const team = await r.teams.byId(input.teamId);
+      ctx.authorize({ institutionId: team?.institutionId ?? '' });
+      where.teamId = input.teamId;
+    }
   } else {
     const teams = input.teamId !== undefined ? [input.teamId] : [...(ctx.caller.teamIds ?? [])];
     for (const teamId of teams) ctx.authorize({ teamId });

@@ -284,6 +284,8 @@ export async function renderConsole(
         return { json: s.wx.outbox };
       case '/_emulator/api/sms':
         return { json: s.wx.sms };
+      case '/_emulator/api/seccheck':
+        return { json: s.wx.secChecks };
       case '/_emulator/api/messaging':
         return { json: messagingSummary(s) };
       case '/_emulator/api/timers':

@@ -28,6 +28,28 @@ export type SmsEntry = {
   serial: string;
 };
 
+/** One security.msgSecCheck call: who, which scene, the verdict; the text itself is not kept. */
+export type SecCheckEntry = {
+  at: string;
+  openid: string;
+  scene: number;
+  suggest: string;
+  label: number;
+  length: number;
+};
+
+/**
+ * A small local stand-in for WeChat's content-security model (*our choice*): text containing one of
+ * these is `risky` with the label WeChat uses for that class (20001 时政, 20002 色情, 20006 违法犯罪,
+ * 21000 其他). Real WeChat decides by its own models.
+ */
+const SEC_RULES: readonly { words: readonly string[]; label: number }[] = [
+  { words: ['法轮'], label: 20001 },
+  { words: ['色情', '裸聊'], label: 20002 },
+  { words: ['赌博', '代开发票', '枪支', '毒品', '办假证'], label: 20006 },
+  { words: ['EMU_RISKY'], label: 21000 },
+];
+
 /** Length caps WeChat documents per keyword type (characters). */
 const KEYWORD_LIMITS: Record<string, number> = {
   thing: 20,
@@ -47,6 +69,9 @@ export class WxApi {
   readonly outbox: OutboxEntry[] = [];
   /** Texts recorded by the SMS fake (`JY_SMS_PROVIDER=emulator`), newest last. */
   readonly sms: SmsEntry[] = [];
+
+  /** Content-security calls (verdicts only, never the text), newest last. */
+  readonly secChecks: SecCheckEntry[] = [];
 
   /** Records one text from the SMS fake (POST /_emulator/api/sms), kept beside the WeChat outbox. */
   recordSms(body: Record<string, unknown>): SmsEntry {
@@ -93,9 +118,41 @@ export class WxApi {
       case 'wxacode.getUnlimited':
       case '/wxa/getwxacodeunlimit':
         return this.qr(req);
+      case 'security.msgSecCheck':
+      case '/wxa/msg_sec_check':
+        return this.secCheck(req);
       default:
         throw new EmuError('INVALID_PARAM', `wx.api ${String(apiName)} is not emulated`);
     }
+  }
+
+  /** security.msgSecCheck (v2): `{errcode, result: {suggest, label}, detail, trace_id}`. */
+  private secCheck(req: Record<string, unknown>): unknown {
+    const content = typeof req.content === 'string' ? req.content : '';
+    const openid = typeof req.openid === 'string' ? req.openid : '';
+    const scene = Number(req.scene);
+    if (Number(req.version) !== 2 || !openid || ![1, 2, 3, 4].includes(scene))
+      return { errcode: 40003, errmsg: 'invalid args: version 2, openid and scene 1-4 are required' };
+    if (content.length > 2500) return { errcode: 87014, errmsg: 'risky content' };
+    const hit = SEC_RULES.find((r) => r.words.some((w) => content.includes(w)));
+    const suggest = hit ? 'risky' : 'pass';
+    const label = hit ? hit.label : 100;
+    this.secChecks.push({
+      at: new Date().toISOString(),
+      openid,
+      scene,
+      suggest,
+      label,
+      length: content.length,
+    });
+    if (this.secChecks.length > 1000) this.secChecks.shift();
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
+      trace_id: `emu-${Date.now()}-${this.secChecks.length}`,
+    };
   }
 
   private send(req: Record<string, unknown>, invocationId?: string): unknown {

@@ -253,6 +253,23 @@ export const pdf = defineAction({
   access: { resident: 'family', ...STAFF_ON_CONTRACT },
 });
 
+/** A base64 PNG of at most ~200 KB: a drawn signature is a few tens of KB. */
+export const ZUploadSignatureInput = z.object({ png: z.string().min(12).max(280_000) });
+export type TUploadSignatureInput = z.output<typeof ZUploadSignatureInput>;
+/**
+ * Stores the handwritten signature on the server and records who uploaded it (issue 11): sign,
+ * renew and changeTeam accept only a signature the caller uploaded here, recently.
+ */
+export const uploadSignature = defineAction({
+  fn: 'contract',
+  action: 'uploadSignature',
+  summary: 'Upload the handwritten signature image',
+  input: ZUploadSignatureInput,
+  output: z.object({ signatureFileId: z.string() }),
+  errors: ['SIGNATURE_INVALID'],
+  access: { resident: 'own', grid_worker: 'own', doctor: 'own' },
+});
+
 /** Every `contract` action (staff-side ones live in ./contractStaff.ts). */
 export const CONTRACT_ACTIONS = [
   listTeams,
@@ -271,4 +288,5 @@ export const CONTRACT_ACTIONS = [
   verify,
   pdf,
   eligibility,
+  uploadSignature,
 ];

@@ -12,6 +12,7 @@ export const FUNCTIONS = [
   'grid',
   'stats',
   'scheduler',
+  'consult',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 

@@ -1,10 +1,12 @@
 import { APPOINTMENT_ACTIONS } from './appointment';
 import { CARE_ACTIONS } from './care';
+import { CONSULT_ACTIONS } from './consult';
 import { CONTRACT_ACTIONS } from './contract';
 import type { ActionDef, FunctionName } from './define';
 import { EDUCATION_ACTIONS } from './education';
 import { GRID_ACTIONS } from './grid';
 import { SCHEDULER_ACTIONS } from './scheduler';
+import { STATS_ACTIONS } from './stats';
 import { USER_ACTIONS } from './user';
 
 /**
@@ -19,6 +21,8 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CARE_ACTIONS,
   ...SCHEDULER_ACTIONS,
   ...GRID_ACTIONS,
+  ...STATS_ACTIONS,
+  ...CONSULT_ACTIONS,
 ];
 
 /** Looks up an action by function and name; undefined means UNKNOWN_ACTION. */

@@ -41,6 +41,9 @@ export const COLLECTIONS = {
   careStates: 'careStates',
   careTasks: 'careTasks',
   careCounters: 'careCounters',
+  // consult (issue 18): conversations with the signed team and their messages
+  consults: 'consults',
+  consultMessages: 'consultMessages',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

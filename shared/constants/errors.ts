@@ -101,5 +101,10 @@ export const ERROR_CODES = [
   'PLATE_STAFF_ONLY',
   'PLATE_SHEET_TOO_LARGE',
   'REPORT_CLOSED',
+  // consult
+  'CONSULT_NOT_SIGNED',
+  'CONSULT_NOT_FOUND',
+  'CONTENT_REFUSED',
+  'CONTENT_CHECK_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

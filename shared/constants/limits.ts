@@ -58,6 +58,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'scheduler.subscriptions',
   'grid.scanHousehold',
   'grid.myReports',
+  'consult.thread',
+  'consult.inbox',
   'grid.teamReports',
   'grid.gridOverview',
   'grid.listGrids',

@@ -90,6 +90,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PLATE_STAFF_ONLY: '这是家庭医生服务门牌，供网格员入户登记使用。如需签约家庭医生，请在首页点击「签约」',
   PLATE_SHEET_TOO_LARGE: '一次最多打印60户门牌，请分批打印',
   REPORT_CLOSED: '该上报已处置完毕',
+  CONSULT_NOT_SIGNED:
+    '签约家庭医生后才能在线咨询。请在首页点击「签约」，选择团队并提交签约申请，团队确认后即可咨询',
+  CONSULT_NOT_FOUND: '咨询会话不存在',
+  CONTENT_REFUSED: '消息含有不适宜发布的内容，未能发送，请修改后重试',
+  CONTENT_CHECK_UNAVAILABLE: '消息内容检查暂不可用，请稍后再试；如情况紧急请拨打120',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */

@@ -70,4 +70,15 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.reports, name: 'institutionId_status', keys: { institutionId: 1, status: 1 } },
   { collection: COLLECTIONS.reports, name: 'reporterUserId', keys: { reporterUserId: 1 } },
   { collection: COLLECTIONS.reports, name: 'status_ackDueAt', keys: { status: 1, ackDueAt: 1 } },
+  // consult (issue 18): the team inbox by time left; a conversation's messages in order.
+  {
+    collection: COLLECTIONS.consults,
+    name: 'teamId_awaiting_dueAt',
+    keys: { teamId: 1, awaiting: 1, dueAt: 1 },
+  },
+  {
+    collection: COLLECTIONS.consultMessages,
+    name: 'consultId_createdAt',
+    keys: { consultId: 1, createdAt: 1 },
+  },
 ];

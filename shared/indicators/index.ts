@@ -1,3 +1,4 @@
+export * from './combined';
 export * from './common';
 export * from './coverage';
 export * from './followup';

@@ -4,6 +4,7 @@ import { seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { ensureTestKeys } from '../support/identity';
+import { uploadSignatureAs } from '../support/signature';
 import { launchBrowser, phonePage, shot } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
@@ -37,7 +38,7 @@ describe('appointment journey in Chromium', () => {
     await seed(emu.url);
     // The seed has no active contracts yet: sign and confirm through the real contract function
     // (no hand-written contract documents), so the resident is a signed resident of team-cg-1.
-    const up = await emu.sdkApp().uploadFile({ cloudPath: 'signatures/appt.png', fileContent: PNG });
+    const signatureFileId = await uploadSignatureAs(emu, RESIDENT, PNG);
     const mine = await call('contract', 'mine', {}, RESIDENT);
     const contracts = (mine.data?.contracts ?? []) as { status: string; teamId: string }[];
     if (!contracts.some((c) => c.status === 'active' && c.teamId === 'team-cg-1')) {
@@ -50,7 +51,7 @@ describe('appointment journey in Chromium', () => {
           packageIds: ['pkg-basic'],
           consent: true,
           requestId: 'appt-journey',
-          signatureFileId: up.fileID,
+          signatureFileId,
         },
         RESIDENT,
       );
@@ -83,7 +84,7 @@ describe('appointment journey in Chromium', () => {
     await shot(resident, 'appointment-booking');
     await slot.click();
     await button(resident, '确认预约').click();
-    await resident.getByText('预约成功', { exact: false }).waitFor();
+    await resident.getByText('已为', { exact: false }).waitFor();
     await shot(resident, 'appointment-booked');
 
     // The booking as the server stored it (the page chose the first open slot of the first day).

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { userIdFor } from '../../cloudfunctions/_lib/caller';
 import { seed } from '../../scripts/seed';
+import { COLLECTIONS } from '../../shared/constants/collections';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { ensureTestKeys } from '../support/identity';
 import { launchBrowser, phonePage, shot } from './support/browser';
@@ -97,5 +99,31 @@ describe('care journey in Chromium', () => {
     await page.getByText('服务记录').waitFor();
     await page.locator('#care-timeline', { hasText: '上转' }).waitFor();
     await shot(page, 'care-resident-timeline-large');
+  });
+
+  it('resident: the 健康 tab shows my plan and my referral, in normal and large-font mode', async () => {
+    // 周桂兰 (seeded, referred up 10 days ago) gets a WeChat account for this test.
+    const openid = 'test-care-zhou';
+    await emu
+      .sdkApp()
+      .database()
+      .collection(COLLECTIONS.users)
+      .doc(userIdFor(openid))
+      .set({ openid, role: 'resident', residentId: 'res-care-k2', family: [], createdAt: new Date() });
+    const page = await phonePage(browser);
+    await page.goto(`${emu.url}/#/pages/login/index`);
+    await page.evaluate((id) => localStorage.setItem('jy.demoOpenid', JSON.stringify({ data: id })), openid);
+    await page.goto(`${emu.url}/#/pages/health/index`);
+    await page.reload();
+    await page.getByText('我的随访计划').waitFor();
+    await page.locator('#care-plan', { hasText: '转诊后2周随访' }).waitFor();
+    await page.locator('#care-plan', { hasText: '杭州市第一人民医院' }).waitFor();
+    await shot(page, 'care-health-plan');
+    // The same setting 我的 › 大字模式 stores (theme.tsx), set directly for this account.
+    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
+    await page.reload();
+    await page.getByText('我的随访计划').waitFor();
+    expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);
+    await shot(page, 'care-health-plan-large');
   });
 });

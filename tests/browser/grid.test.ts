@@ -256,7 +256,7 @@ describe('grid journey in Chromium', () => {
     const doctor = await phonePage(browser);
     await loginAs(doctor, '王建国 · 家庭医生');
     await doctor.goto(`${emu.url}/#/packages/doctor/pages/index/index`);
-    await doctor.getByText('网格上报（家医报到）').first().click();
+    await doctor.locator('.nut-cell-clickable', { hasText: '网格上报（家医报到）' }).first().click();
     const card = doctor.locator(`[data-report="${reportId}"]`);
     await card.getByText('东门社区幸福路40号', { exact: false }).waitFor();
     await card.getByText('高血压患者', { exact: false }).waitFor();

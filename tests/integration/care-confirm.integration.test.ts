@@ -1,5 +1,6 @@
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
+import { uploadSignatureAs } from '../support/signature';
 import type { Any } from './appointment-support';
 
 // Contract confirmation puts the newly signed resident under care: sign and confirm through the
@@ -21,7 +22,7 @@ afterAll(() => emu?.close());
 
 it('a confirmed contract creates the care state: the resident is due for the quarterly contact', async () => {
   const before = (await call('care', 'coverage', {}, LEADER)).data;
-  const up = await emu.sdkApp().uploadFile({ cloudPath: 'signatures/care.png', fileContent: PNG });
+  const signatureFileId = await uploadSignatureAs(emu, RESIDENT, PNG);
   const s = await call(
     'contract',
     'sign',
@@ -31,7 +32,7 @@ it('a confirmed contract creates the care state: the resident is due for the qua
       packageIds: ['pkg-basic'],
       consent: true,
       requestId: 'care-confirm',
-      signatureFileId: up.fileID,
+      signatureFileId,
     },
     RESIDENT,
   );

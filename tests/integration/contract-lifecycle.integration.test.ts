@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../../shared/constants/collections';
 import type { ContractDoc } from '../../shared/db/schemas/contracts';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
+import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
 
 // Renewal, change of team, team rosters, team capacity under concurrency — through the gateway
 // into the built `contract` function. Its own emulator: the tests edit teams before the first call
@@ -19,17 +20,13 @@ const LEADER_CG1 = 'demo-doctor-cg-1';
 const LEADER_CG2 = 'demo-doctor-cg-4';
 const LEADER_QS1 = 'demo-doctor-qs-1';
 const DISTRICT = 'demo-district-admin';
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 const RACERS = 12;
 
 let emu: TestEmulator;
 let signature = '';
 let seq = 0;
-const call = async (action: string, input: unknown, openid: string): Promise<Env> =>
-  (await emu.callFn('contract', { action, input }, openid)).result as Env;
+const call = (action: string, input: unknown, openid: string): Promise<Env> =>
+  callWithOwnSignature<Env>(emu, action, input, openid);
 const signInput = (over: Record<string, unknown> = {}) => ({
   residentId: 'res-demo-1',
   teamId: 'team-cg-1',
@@ -50,7 +47,8 @@ const signed = async (openid: string, over: Record<string, unknown>, leader: str
 beforeAll(async () => {
   emu = await startSeededEmulator(['contract']);
   const app = emu.sdkApp();
-  signature = (await app.uploadFile({ cloudPath: 'signatures/lc.png', fileContent: PNG })).fileID;
+  // Each signer uploads their own signature through contract.uploadSignature (issue 11).
+  signature = OWN_SIGNATURE;
   const db = app.database();
   // 西街 team also serves 东门 here, so 东门 residents may change to it (jurisdiction holds).
   await db

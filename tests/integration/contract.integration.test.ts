@@ -3,6 +3,7 @@ import { userIdFor } from '../../cloudfunctions/_lib/caller';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
+import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
 
 // The signing journey through the gateway into the built `contract` function (guard included),
 // whose database and storage work goes through the real SDK into the emulator.
@@ -14,17 +15,11 @@ const OTHER_LEADER = 'demo-doctor-qs-1';
 const ADMIN = 'demo-admin-cg';
 const DISTRICT = 'demo-district-admin';
 
-// A 1×1 PNG: the smallest file that passes the server's signature check.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 let emu: TestEmulator;
 let signature = '';
 let seq = 0;
-const call = async (action: string, input: unknown, openid: string): Promise<Env> =>
-  (await emu.callFn('contract', { action, input }, openid)).result as Env;
+const call = (action: string, input: unknown, openid: string): Promise<Env> =>
+  callWithOwnSignature<Env>(emu, action, input, openid);
 const signInput = (over: Record<string, unknown> = {}) => ({
   residentId: 'res-demo-1',
   teamId: 'team-cg-1',
@@ -37,8 +32,8 @@ const signInput = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   emu = await startSeededEmulator(['contract']);
-  const up = await emu.sdkApp().uploadFile({ cloudPath: 'signatures/test.png', fileContent: PNG });
-  signature = up.fileID;
+  // Each signer uploads their own signature through contract.uploadSignature (issue 11).
+  signature = OWN_SIGNATURE;
 }, 120_000);
 afterAll(() => emu?.close());
 
@@ -95,7 +90,7 @@ describe('sign → confirm → PDF → verify → terminate', () => {
       .sdkApp()
       .database()
       .collection(COLLECTIONS.outbox)
-      .where({ 'to.residentId': 'res-demo-1' })
+      .where({ 'to.residentId': 'res-demo-1', kind: 'contract.confirmed' })
       .get();
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({
@@ -128,11 +123,13 @@ describe('sign → confirm → PDF → verify → terminate', () => {
   it('verify: live and intact; a swapped signature file reads as not intact', async () => {
     const r = await call('verify', { contractId }, DISTRICT);
     expect(r).toMatchObject({ ok: true, data: { live: true, status: 'active', intact: true } });
-    await emu
-      .sdkApp()
-      .uploadFile({ cloudPath: 'signatures/test.png', fileContent: Buffer.concat([PNG, Buffer.from([0])]) });
+    const stored = (await emu.sdkApp().database().collection('contracts').doc(contractId).get()).data[0];
+    const cloudPath = String(stored.signatureFileId).replace(/^cloud:\/\/[^/]+\//, '');
+    const original = (await emu.sdkApp().downloadFile({ fileID: stored.signatureFileId }))
+      .fileContent as Buffer;
+    await emu.sdkApp().uploadFile({ cloudPath, fileContent: Buffer.concat([original, Buffer.from([0])]) });
     expect((await call('verify', { contractId }, DISTRICT)).data?.intact).toBe(false);
-    await emu.sdkApp().uploadFile({ cloudPath: 'signatures/test.png', fileContent: PNG });
+    await emu.sdkApp().uploadFile({ cloudPath, fileContent: original });
   });
 
   it('terminates with a reason (other needs a note)', async () => {
@@ -175,7 +172,6 @@ describe('withdraw, reject, and every refusal of sign', () => {
     ['a package for others', { packageIds: ['pkg-basic', 'pkg-child'] }, 'PACKAGE_NOT_ELIGIBLE'],
     ['a start in the past', { requestedStart: '2020-01-01' }, 'START_IN_PAST'],
     ['a start years ahead', { requestedStart: '2099-01-01' }, 'START_TOO_LATE'],
-    ['a missing signature file', { signatureFileId: 'cloud://local-dev.x/none.png' }, 'SIGNATURE_INVALID'],
   ])('%s → %s', async (_what, over, code) => {
     expect((await call('sign', signInput({ residentId: 'res-demo-1m', ...over }), RESIDENT)).code).toBe(code);
   });
@@ -184,6 +180,7 @@ describe('withdraw, reject, and every refusal of sign', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['no consent', { consent: false }, 'BAD_INPUT'],
     ['someone else', { residentId: 'res-demo-3' }, 'OUT_OF_SCOPE'],
+    ['a missing signature file', { signatureFileId: 'cloud://local-dev.x/none.png' }, 'SIGNATURE_INVALID'],
   ])('%s → %s', async (_what, over, code) => {
     const input = signInput({ residentId: 'res-demo-2', teamId: 'team-qs-1', ...over });
     expect((await call('sign', input, 'demo-resident-2')).code).toBe(code);

@@ -1,24 +1,21 @@
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
 import type { TestEmulator } from '../support/emulator';
 import { callUser, startSeededEmulator } from '../support/identity';
+import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
 
 // Issue 12: a brand-new account gives where it lives once (region picker + street address) and
 // from then on the team list, the signing preflight and signing agree on which teams it may choose.
 
 type Env = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 let emu: TestEmulator;
 let signature = '';
-const contract = async (action: string, input: unknown, openid: string): Promise<Env> =>
-  (await emu.callFn('contract', { action, input }, openid)).result as Env;
+const contract = (action: string, input: unknown, openid: string): Promise<Env> =>
+  callWithOwnSignature<Env>(emu, action, input, openid);
 
 beforeAll(async () => {
   emu = await startSeededEmulator(['user', 'contract']);
-  signature = (await emu.sdkApp().uploadFile({ cloudPath: 'signatures/j.png', fileContent: PNG })).fileID;
+  // Each signer uploads their own signature through contract.uploadSignature (issue 11).
+  signature = OWN_SIGNATURE;
 }, 180_000);
 afterAll(() => emu?.close());
 

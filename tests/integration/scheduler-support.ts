@@ -34,10 +34,16 @@ export async function fireTimer(emu: TestEmulator, trigger: 'tick' | 'daily' = '
 export async function runInProcess(
   emu: TestEmulator,
   now: Date,
-  p: { runId: string; limits?: Partial<RunEnv['limits']>; hooks?: RunEnv['hooks']; budgetMs?: number },
+  p: {
+    runId: string;
+    limits?: Partial<RunEnv['limits']>;
+    hooks?: RunEnv['hooks'];
+    budgetMs?: number;
+    trigger?: 'tick' | 'daily';
+  },
 ) {
   const app = contextApp(emu.url);
-  return runScheduler('tick', {
+  return runScheduler(p.trigger ?? 'tick', {
     db: app.database(),
     wx: app as unknown as WxOpenApi,
     now,

@@ -235,3 +235,98 @@ describe('exactly once', () => {
     expect((await emu.getJson<WxEntry[]>('/_emulator/api/outbox')).length - wxBefore).toBe(20);
   });
 });
+
+describe('nightly notices', () => {
+  it('care: one overdue digest per team leader, follow-ups opening today to residents, uncontacted at quarter end', async () => {
+    // Fixture care state in the careTasks schema (the care function writes these).
+    const day = '2026-12-20'; // 11 days before the quarter ends
+    const tasks = [
+      {
+        _id: 'res-c1:contact.quarterly',
+        residentId: 'res-c1',
+        kind: 'contact.quarterly',
+        start: '2026-10-01',
+        end: '2026-12-31',
+        from: '2026-10-01',
+      },
+      {
+        _id: 'res-c2:contact.quarterly',
+        residentId: 'res-c2',
+        kind: 'contact.quarterly',
+        start: '2026-10-01',
+        end: '2026-12-31',
+        from: '2026-10-01',
+      },
+      {
+        _id: 'res-c3:followup.hypertension.quarterly',
+        residentId: 'res-c3',
+        kind: 'followup.hypertension.quarterly',
+        start: '2026-09-01',
+        end: '2026-11-30',
+        from: '2026-08-25',
+      },
+      {
+        _id: 'res-c4:followup.diabetes.quarterly',
+        residentId: 'res-c4',
+        kind: 'followup.diabetes.quarterly',
+        start: '2026-12-27',
+        end: '2027-03-26',
+        from: day,
+      },
+    ];
+    for (const { _id, ...t } of tasks)
+      await db
+        .collection(COLLECTIONS.careTasks)
+        .doc(_id)
+        .set({
+          ...t,
+          teamId: 'team-cg-1',
+          attempts: 0,
+          reason: '测试',
+          nameMasked: '测**',
+          updatedAt: new Date(),
+        });
+    // The demo seed's care state for team-cg-1 counts too: expected figures from the same indexes.
+    const _ = db.command;
+    const careCount = async (w: object) =>
+      (
+        await db
+          .collection(COLLECTIONS.careTasks)
+          .where({ teamId: 'team-cg-1', ...w })
+          .count()
+      ).total as number;
+    const overdue = await careCount({ from: _.lte(day), end: _.lt(day) });
+    const uncontacted = await careCount({ kind: 'contact.quarterly', end: _.lte('2026-12-31') });
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    expect(uncontacted).toBeGreaterThanOrEqual(2);
+    const now = new Date(`${day}T02:00:00+08:00`);
+    const s1 = await runInProcess(emu, now, { runId: 'care-1', trigger: 'daily' });
+    const s2 = await runInProcess(emu, now, { runId: 'care-2', trigger: 'daily' });
+    expect(s1.queued).toBeGreaterThanOrEqual(3);
+    expect(s2.queued).toBe(0);
+    const digest = await outboxDoc(`carodigest_team-cg-1_${day}`);
+    expect(digest).toMatchObject({
+      kind: 'care.overdueDigest',
+      to: { staffId: 'st-cg-1' },
+      title: `今日随访待办：${overdue} 项已逾期`,
+    });
+    expect(await outboxDoc('careq_team-cg-1_2026-Q4')).toMatchObject({
+      kind: 'care.quarterUncontacted',
+      title: `本季度还有 ${uncontacted} 位居民未联系`,
+    });
+    expect(await outboxDoc(`carefu_res-c4_followup.diabetes.quarterly_2026-12-27`)).toMatchObject({
+      kind: 'care.followupDue',
+      to: { residentId: 'res-c4' },
+    });
+    // Delivered from 08:00: the leader's message centre gets the digest once.
+    await runInProcess(emu, new Date(`${day}T08:00:00+08:00`), { runId: 'care-3' });
+    const staffInbox = (
+      await db
+        .collection(COLLECTIONS.messages)
+        .where({ owner: 's:st-cg-1', kind: 'care.overdueDigest' })
+        .get()
+    ).data as Any[];
+    // (The demo seed's digest is there too.)
+    expect(staffInbox.filter((m) => m._id === `carodigest_team-cg-1_${day}`)).toHaveLength(1);
+  });
+});

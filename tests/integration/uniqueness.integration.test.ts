@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../shared/constants/collections';
 import { lockId } from '../../shared/db/schemas/locks';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
+import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
 import { type Any, callAppt, makeResident, pinClock, WANG_SCHEDULE } from './appointment-support';
 
 // The guarantees partial unique indexes used to give, now held by deterministic-id documents
@@ -11,17 +12,15 @@ import { type Any, callAppt, makeResident, pinClock, WANG_SCHEDULE } from './app
 // INTERNAL; a lost race answers the domain's code, or BUSY when retries ran out.
 
 type Env = { ok: boolean; code?: string; data?: Any };
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 let emu: TestEmulator;
 let db: Any;
 let signature = '';
 let seq = 0;
 
 const call = async (fn: string, action: string, input: unknown, openid: string): Promise<Env> =>
-  (await emu.callFn(fn, { action, input }, openid)).result as Env;
+  fn === 'contract'
+    ? callWithOwnSignature<Env>(emu, action, input, openid)
+    : ((await emu.callFn(fn, { action, input }, openid)).result as Env);
 const signInput = (residentId: string, teamId: string) => ({
   residentId,
   teamId,
@@ -31,7 +30,7 @@ const signInput = (residentId: string, teamId: string) => ({
   signatureFileId: signature,
 });
 const codes = (rs: Env[]) => rs.map((r) => (r.ok ? 'OK' : String(r.code)));
-const tally = (cs: string[]) =>
+const tally = (cs: string[]): Record<string, number> =>
   cs.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
 
 /** A verified resident of a village and `n` accounts that act for them (family links). */
@@ -62,7 +61,8 @@ async function residentWithProxies(key: string, village: string, grid: string, n
 beforeAll(async () => {
   emu = await startSeededEmulator(['user', 'contract', 'appointment']);
   db = emu.sdkApp().database();
-  signature = (await emu.sdkApp().uploadFile({ cloudPath: 'signatures/u.png', fileContent: PNG })).fileID;
+  // Each signer uploads their own signature through contract.uploadSignature (issue 11).
+  signature = OWN_SIGNATURE;
   // 柳河村's team at capacity − 1: two live contracts written before any counter existed (the
   // counter is created from the live count on first use), capacity 3. Edited before the first
   // contract call (teams are cached per warm instance).
@@ -82,6 +82,7 @@ describe('one open request per resident (locks/pending_<residentId>)', () => {
       openids.map((o) => call('contract', 'sign', signInput(residentId, 'team-cg-1'), o)),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t).toEqual({ OK: 1, CONTRACT_EXISTS: 49 });
     const { total } = await db
       .collection(COLLECTIONS.contracts)
@@ -135,6 +136,7 @@ describe('team capacity (locks/seats_<teamId>)', () => {
       ),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.TEAM_FULL ?? 0) + (t.BUSY ?? 0)).toBe(19);
     const live = await db
@@ -183,6 +185,7 @@ describe('staff accounts (locks/staffMobile_<hash>, locks/bindCode_<hash>)', () 
       ),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.INTERNAL).toBeUndefined();
     expect((t.OK ?? 0) + (t.BUSY ?? 0)).toBe(12);
     const team = (await db.collection(COLLECTIONS.teams).doc('team-cg-2').get()).data[0];
@@ -202,6 +205,7 @@ describe('staff accounts (locks/staffMobile_<hash>, locks/bindCode_<hash>)', () 
       ),
     );
     const t = tally(codes(same));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.STAFF_EXISTS ?? 0) + (t.BUSY ?? 0)).toBe(4);
     const other = await call(
@@ -249,6 +253,7 @@ describe('one live booking per (slot, resident); seats (slots/<slotId>)', () => 
       crowd.map((p) => callAppt(emu, 'book', { slotId, residentId: p.residentId }, p.openid)),
     );
     const t = tally(codes(results));
+    console.info(expect.getState().currentTestName, t);
     expect(t.OK).toBe(1);
     expect((t.SLOT_FULL ?? 0) + (t.BUSY ?? 0)).toBe(29);
     expect(t.INTERNAL).toBeUndefined();

@@ -51,6 +51,8 @@ export const zh = {
     consentOff: '已撤回授权',
     bindStaff: '工作人员绑定',
     switchIdentity: '切换演示身份',
+    messages: '消息',
+    messagesHint: '预约提醒、签约通知、健康知识',
     login: '登录',
   },
   login: {

@@ -9,6 +9,7 @@ import type {
   sign as signDef,
   teamDetail as teamDetailDef,
   terminate as terminateDef,
+  uploadSignature as uploadSignatureDef,
   withdraw as withdrawDef,
 } from '@shared/api/contract';
 import type {
@@ -90,28 +91,18 @@ export const rejectContract = (contractId: string, reason: string) =>
 /** A fresh id for one submit: a network retry reuses it, so the server returns the same contract. */
 export { newRequestId } from './requestId';
 
-function gatewayBase(): string {
-  return typeof GATEWAY_BASE === 'string' ? GATEWAY_BASE : '';
-}
-
 /**
- * Uploads the signature PNG and returns its storage file id (cloud://…). On H5 the image is a
- * data URL posted to the emulator's upload route; on weapp a temp file path through wx.cloud.
+ * Hands the signature PNG to the server (contract.uploadSignature), which stores it and records
+ * that this caller uploaded it; signing accepts only such a file. On H5 the pad gives a data URL,
+ * on weapp a temp file path read as base64. `_requestId` is kept for callers; the server names the file.
  */
-export async function uploadSignature(image: string, requestId: string): Promise<string> {
-  const cloudPath = `signatures/${requestId}.png`;
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: image });
-    return res.fileID;
-  }
-  const res = await fetch(`${gatewayBase()}/storage/upload`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cloudPath, dataUrl: image }),
-  });
-  const body = (await res.json()) as { fileID?: string; message?: string };
-  if (!body.fileID) throw new Error('签名上传失败，请重试');
-  return body.fileID;
+export async function uploadSignature(image: string, _requestId?: string): Promise<string> {
+  const png =
+    process.env.TARO_ENV === 'weapp'
+      ? (Taro.getFileSystemManager().readFileSync(image, 'base64') as string)
+      : image.replace(/^data:[^,]*;base64,/, '');
+  const r = await invoke<OutputOf<typeof uploadSignatureDef>>('contract', 'uploadSignature', { png });
+  return r.signatureFileId;
 }
 
 /** Opens the signed PDF: a download on H5, the system viewer on weapp. */

@@ -5,9 +5,8 @@ import {
   type SlotDef,
   seatsLeftFor,
 } from '@shared/appointment';
-import { COLLECTIONS } from '@shared/constants/collections';
 import * as appointments from '../../_data/appointments.repo';
-import { enqueueNewInTx } from '../../_data/outbox.repo';
+import { cancelQueuedInTx, enqueueNewInTx } from '../../_data/outbox.repo';
 import * as slots from '../../_data/slots.repo';
 import { grantInTx } from '../../_data/subscriptions.repo';
 import { type Database, inTransaction, type Tx } from '../../_lib/db';
@@ -107,9 +106,7 @@ export async function queueReminders(
 export async function dropReminders(t: Tx, a: Appointment, now: Date): Promise<void> {
   // Keys are planned from the start, so both possible keys are known without a query.
   for (const r of planReminders(a, new Date(0), CFG)) {
-    const doc = t.collection(COLLECTIONS.outbox).doc(r.dedupeKey);
-    const cur = (await doc.get()).data as { status?: string } | null | undefined;
-    if (cur?.status === 'queued') await doc.update({ status: 'cancelled', updatedAt: now });
+    await cancelQueuedInTx(t, r.dedupeKey, now);
   }
 }
 

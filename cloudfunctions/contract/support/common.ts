@@ -14,6 +14,7 @@ import * as residents from '../../_data/residents.repo';
 import * as servicePackages from '../../_data/servicePackages.repo';
 import type { TeamRecord } from '../../_data/teams.repo';
 import * as teams from '../../_data/teams.repo';
+import * as uploads from '../../_data/uploads.repo';
 import type { Database } from '../../_lib/db';
 import { refuse } from '../../_lib/errors';
 import type { HandlerContext } from '../../_lib/guard';
@@ -40,6 +41,7 @@ export const repos = (ctx: { db: Database }) => {
     },
     residents: { byId: (id: string) => residents.signingFacts(db, id) },
     files: new FileStore(),
+    db,
   };
 };
 export type Repos = ReturnType<typeof repos>;
@@ -107,20 +109,34 @@ export const checkJurisdiction = (team: TeamRecord, resident: SigningFacts): voi
     refuse('OUT_OF_JURISDICTION');
 };
 
-/** Downloads and checks the signature image; refuses when it is missing or not a PNG. */
-export const loadSignature = async (r: Repos, fileId: string): Promise<Buffer> => {
+/** How long an uploaded signature may wait for the request it signs. */
+export const SIGNATURE_UPLOAD_TTL_MS = 30 * 60_000;
+
+/**
+ * Loads the signature image for a request by `signer` (a user id): it must be a signature the
+ * server recorded as uploaded by that same user (contract.uploadSignature), within the last
+ * SIGNATURE_UPLOAD_TTL_MS, with the bytes it recorded, and a PNG. Anything else — another
+ * person's signature, a file put in storage some other way, an old one — is SIGNATURE_INVALID
+ * (issue 11: any stored PNG used to pass).
+ */
+export const loadSignature = async (r: Repos, fileId: string, signer: string, now: Date): Promise<Buffer> => {
+  const up = await uploads.findByFileId(r.db, fileId);
+  const age = up ? now.getTime() - new Date(up.createdAt).getTime() : Number.POSITIVE_INFINITY;
+  if (up?.kind !== 'signature' || up.ownerUserId !== signer || age < 0 || age > SIGNATURE_UPLOAD_TTL_MS)
+    refuse('SIGNATURE_INVALID');
   const bytes = await r.files.download(fileId);
-  return isSignaturePng(bytes) ? bytes : refuse('SIGNATURE_INVALID');
+  return isSignaturePng(bytes) && sha256(bytes) === up.sha256 ? bytes : refuse('SIGNATURE_INVALID');
 };
 
 /**
- * The tail every new request shares (sign, renew, changeTeam): download and check the signature
- * image, then seal the agreement over it.
+ * The tail every new request shares (sign, renew, changeTeam): load and check the signer's own
+ * signature upload, then seal the agreement over it.
  */
 export const sealRequest = async (
   r: Repos,
   a: Omit<Parameters<typeof sealedDoc>[0], 'signature'>,
-): Promise<ContractDoc> => sealedDoc({ ...a, signature: await loadSignature(r, a.signatureFileId) });
+): Promise<ContractDoc> =>
+  sealedDoc({ ...a, signature: await loadSignature(r, a.signatureFileId, a.contract.signedBy, a.now) });
 
 /** Everything a new request stores besides the state-machine fields. */
 export const sealedDoc = (a: {

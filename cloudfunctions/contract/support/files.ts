@@ -14,6 +14,12 @@ export class FileStore {
     }
   }
 
+  /** Stores bytes at a path; returns the file id (no URL: the file stays private). */
+  async store(cloudPath: string, bytes: Uint8Array): Promise<{ fileId: string }> {
+    const up = await this.app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+    return { fileId: up.fileID };
+  }
+
   /** Stores bytes at a path; returns the file id and a download URL. */
   async upload(cloudPath: string, bytes: Uint8Array): Promise<{ fileId: string; url: string }> {
     const up = await this.app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });

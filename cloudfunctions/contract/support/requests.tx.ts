@@ -89,7 +89,7 @@ export async function openRequest(
       if (held?.holder === doc._id) return (await contracts.getInTx(t, doc._id)) ?? refuse('CONTRACT_EXISTS');
       if (held?.holder && (await pendingHolderLive(db, held.holder))) refuse('CONTRACT_EXISTS');
       await moveSeats(t, doc.teamId, 1, p.now, p.capacity);
-      await locks.acquireInTx(t, pendingId, { kind: 'pending', holder: doc._id, now: p.now }, () => true);
+      await locks.putInTx(t, pendingId, { kind: 'pending', holder: doc._id, now: p.now });
       await contracts.createInTx(t, doc);
       return doc;
     }),

@@ -41,8 +41,8 @@ export type RunLimits = {
 export const DEFAULT_LIMITS: RunLimits = {
   batch: 100,
   maxMessages: 2000,
-  fanoutChunk: 1000,
-  maxChunks: 40,
+  fanoutChunk: 500,
+  maxChunks: 30,
   leaseMs: 2 * 60_000,
 };
 

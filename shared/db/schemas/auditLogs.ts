@@ -16,6 +16,8 @@ export const AUDIT_EVENTS = [
   'proxy.decline', // that person declined
   'grid.member.write', // a grid worker registered, linked or changed a household member
   'grid.plates.print', // door plates reprinted (their old codes revoked)
+  'consult.read', // a staff member read a resident's consultation messages (issue 18)
+  'consult.refused', // a resident's text failed content security (the text itself is not kept)
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -7,6 +7,7 @@ export * from './auditLogs';
 export * from './careCounters';
 export * from './careStates';
 export * from './careTasks';
+export * from './consults';
 export * from './contacts';
 export * from './contracts';
 export * from './deliveries';

@@ -1,6 +1,7 @@
 import { demoIdNumber } from '../../../scripts/seed/demo-identities';
 import type { TestEmulator } from '../../support/emulator';
 import { startSeededEmulator } from '../../support/identity';
+import { TEST_PNG, uploadSignatureAs } from '../../support/signature';
 
 // The black-box probe's findings (issue 11), one block each, through the built functions behind
 // the gateway and the real SDK. Each test failed before its fix (see docs/security.md).
@@ -206,5 +207,74 @@ describe('2. adding an adult who has an account of their own needs their approva
       'demo-resident-1',
     );
     expect(r).toMatchObject({ ok: true, data: { relation: 'child' } });
+  });
+});
+
+describe("6. signatures must be the signer's own recent upload; PDFs only through an authorised URL", () => {
+  const signAs = (openid: string, signatureFileId: string, requestId: string) =>
+    call(
+      'contract',
+      'sign',
+      {
+        residentId: 'res-demo-1',
+        teamId: 'team-cg-1',
+        packageIds: ['pkg-basic'],
+        consent: true,
+        requestId,
+        signatureFileId,
+      },
+      openid,
+    );
+
+  it("refuses another person's signature, a file put in storage directly, and a stale upload", async () => {
+    const theirs = await uploadSignatureAs(emu, 'demo-resident-2');
+    expect(await signAs('demo-resident-1', theirs, 'probe-sig-1')).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+    });
+    const planted = await emu
+      .sdkApp()
+      .uploadFile({ cloudPath: 'signatures/planted.png', fileContent: TEST_PNG });
+    expect(await signAs('demo-resident-1', planted.fileID, 'probe-sig-2')).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+    });
+    const mine = await uploadSignatureAs(emu, 'demo-resident-1');
+    emu.setClockOffset(31 * 60_000);
+    try {
+      expect(await signAs('demo-resident-1', mine, 'probe-sig-3')).toMatchObject({
+        code: 'SIGNATURE_INVALID',
+      });
+    } finally {
+      emu.setClockOffset(0);
+    }
+    // Not a PNG: refused at upload.
+    expect(
+      await call(
+        'contract',
+        'uploadSignature',
+        { png: Buffer.from('GIF89a-not-a-png').toString('base64') },
+        'demo-resident-1',
+      ),
+    ).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
+  });
+
+  it("accepts the signer's own fresh upload; the PDF opens only through the URL pdf issued", async () => {
+    const signed = await signAs(
+      'demo-resident-1',
+      await uploadSignatureAs(emu, 'demo-resident-1'),
+      'probe-sig-ok',
+    );
+    expect(signed).toMatchObject({ ok: true, data: { status: 'pending' } });
+    const contractId = signed.data.contractId;
+    expect(await call('contract', 'confirm', { contractId }, 'demo-doctor-cg-1')).toMatchObject({ ok: true });
+    const pdf = await call('contract', 'pdf', { contractId }, 'demo-resident-1');
+    expect(pdf.ok).toBe(true);
+    expect((await fetch(encodeURI(pdf.data.downloadUrl))).status).toBe(200);
+    const bare = String(pdf.data.downloadUrl).split('?')[0] ?? '';
+    expect((await fetch(encodeURI(bare))).status).toBe(403);
+    // A stranger cannot have a URL issued.
+    expect(await call('contract', 'pdf', { contractId }, 'demo-resident-3')).toMatchObject({
+      ok: false,
+      code: 'OUT_OF_SCOPE',
+    });
   });
 });

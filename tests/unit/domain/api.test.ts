@@ -52,6 +52,7 @@ describe('registry: every action of user, contract and appointment, in one shape
         'verify',
         'pdf',
         'eligibility',
+        'uploadSignature',
       ],
     ],
     [

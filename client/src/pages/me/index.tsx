@@ -2,9 +2,11 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS } from '@shared/constants/messages';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import '../messages/messages.scss';
 import { useState } from 'react';
 import { Toggle } from '../../components/Toggle';
 import { zh } from '../../i18n/zh';
+import { getUnread } from '../../services/messages';
 import { me } from '../../services/user';
 import { Page, useTheme } from '../../theme/theme';
 
@@ -12,6 +14,8 @@ const STAFF_PAGES = [
   { key: 'doctor', url: '/packages/doctor/pages/index/index', role: 'doctor' },
   { key: 'grid', url: '/packages/grid/pages/index/index', role: 'grid_worker' },
   { key: 'admin', url: '/packages/admin/pages/index/index', role: 'institution_admin' },
+  // The district admin lands on the same admin home, which leads to the indicator dashboard.
+  { key: 'admin', url: '/packages/admin/pages/index/index', role: 'district_admin' },
 ] as const;
 
 type Profile = Awaited<ReturnType<typeof me>>;
@@ -21,10 +25,14 @@ const go = (url: string) => () => Taro.navigateTo({ url });
 export default function Me() {
   const { largeFont, setLargeFont } = useTheme();
   const [p, setP] = useState<Profile | null>(null);
+  const [unread, setUnread] = useState(0);
   useDidShow(() => {
     me()
       .then(setP)
       .catch(() => setP(null));
+    getUnread()
+      .then((r) => setUnread(r.unread))
+      .catch(() => setUnread(0));
   });
   const resident = p?.role === 'resident';
   return (
@@ -39,6 +47,15 @@ export default function Me() {
         ) : null}
       </Cell.Group>
       <Cell.Group>
+        {p && p.role !== 'guest' ? (
+          <Cell
+            title={zh.me.messages}
+            description={zh.me.messagesHint}
+            extra={unread > 0 ? <View className="jy-badge">{unread > 99 ? '99+' : unread}</View> : ''}
+            clickable
+            onClick={go('/pages/messages/index')}
+          />
+        ) : null}
         {resident && p?.verified ? (
           <Cell
             title={zh.me.family}

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { eduZh } from '../../../../i18n/education';
 import { gridText } from '../../../../i18n/grid';
+import { statsZh } from '../../../../i18n/stats';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
 import { listTeams } from '../../../../services/contract';
@@ -18,8 +19,14 @@ const go = (url: string) => () => Taro.navigateTo({ url });
 export default function AdminHome() {
   const [teams, setTeams] = useState<Team[] | null>(null);
   const [error, setError] = useState('');
+  const [district, setDistrict] = useState(false);
   useDidShow(() => {
     me()
+      .then((p) => {
+        // A district admin has no institution of their own: the dashboard is their entry.
+        setDistrict(p.role === 'district_admin');
+        return p;
+      })
       .then((p) =>
         p.institutionId ? listTeams({ institutionId: p.institutionId }) : { teams: [], total: 0 },
       )
@@ -31,6 +38,12 @@ export default function AdminHome() {
       <View className="jy-title">{t.title}</View>
       {error ? <Text className="jy-status--bad">{error}</Text> : null}
       <Cell.Group>
+        <Cell
+          title={statsZh.entry}
+          description={statsZh.entryHint}
+          clickable
+          onClick={go('/packages/admin/pages/dashboard/index')}
+        />
         <Cell title={t.review} clickable onClick={go('/packages/doctor/pages/contracts/index')} />
         <Cell
           title={eduZh.staff.entry}
@@ -45,7 +58,7 @@ export default function AdminHome() {
           onClick={go('/packages/admin/pages/plates/index')}
         />
       </Cell.Group>
-      {teams && teams.length === 0 ? <Text className="jy-muted">{t.noTeams}</Text> : null}
+      {teams && teams.length === 0 && !district ? <Text className="jy-muted">{t.noTeams}</Text> : null}
       {(teams ?? []).map((team) => (
         <Cell.Group key={team.teamId} title={team.name}>
           <Cell

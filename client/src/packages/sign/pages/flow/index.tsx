@@ -1,3 +1,5 @@
+import '../../../../pages/messages/messages.scss';
+import { SubscribeHint } from '../../../../components/SubscribeHint';
 import '../../../../pages/forms.scss';
 import '../../../../pages/sign/sign.scss';
 import { Button } from '@nutui/nutui-react-taro';
@@ -156,6 +158,7 @@ export default function SignFlow() {
           <View>{done.teamName}</View>
           <View className="jy-muted">{t.submittedHint}</View>
         </View>
+        {isStaff ? null : <SubscribeHint template="contractConfirmed" />}
         <Button
           size="large"
           type="primary"

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '签约指标看板' });

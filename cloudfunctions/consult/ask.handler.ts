@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import type { open, send, thread, ZSendInput } from '@shared/api/consult';
+import type { OutputOf } from '@shared/api/define';
+import type { z } from '@shared/api/zod';
+import { dueText, EMERGENCY_PHONE, emergencyWordsIn, responseDueAt } from '@shared/consult/rules';
+import type { ConsultDoc } from '@shared/db/schemas/consults';
+import * as consults from '../_data/consults.repo';
+import * as contracts from '../_data/contracts.repo';
+import * as residents from '../_data/residents.repo';
+import * as teams from '../_data/teams.repo';
+import { inTransaction } from '../_lib/db';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { checkText } from './support/security';
+import { conversationView, messageView } from './support/views';
+
+/**
+ * The resident (or a proxy) and the team they are signed to TODAY, from the stored contract —
+ * never from ids the caller sent beyond whose behalf they act.
+ */
+async function signedScope(ctx: HandlerContext, residentId: string | undefined) {
+  const rid = residentId ?? ctx.caller.residentId;
+  if (!rid) refuse('CONSULT_NOT_SIGNED');
+  ctx.authorize({ residentId: rid });
+  const live = await contracts.activeOf(ctx.db, rid, ctx.now);
+  if (!live) refuse('CONSULT_NOT_SIGNED');
+  const team = await teams.recordById(ctx.db, live.teamId);
+  return { rid, live, teamName: team?.name ?? '家庭医生团队', team };
+}
+
+export async function openHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: { residentId?: string };
+}): Promise<OutputOf<typeof open>> {
+  const { rid, live, teamName } = await signedScope(ctx, input.residentId);
+  const id = consults.consultIdOf(rid);
+  const cur = await consults.findById(ctx.db, id);
+  // Nothing is written until the first question: an opened, empty conversation costs nothing.
+  const c: ConsultDoc = cur ?? {
+    _id: id,
+    residentId: rid,
+    teamId: live.teamId,
+    status: 'open',
+    awaiting: false,
+    dueAt: null,
+    askedAt: null,
+    lastAt: ctx.now,
+    lastFrom: 'resident',
+    messageCount: 0,
+    createdAt: ctx.now,
+  };
+  return conversationView({ ...c, teamId: live.teamId }, teamName, ctx.now);
+}
+
+export async function sendHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: z.output<typeof ZSendInput>;
+}): Promise<OutputOf<typeof send>> {
+  const { rid, live, team } = await signedScope(ctx, input.residentId);
+  const words = emergencyWordsIn(input.text);
+  const verdict = await checkText(ctx.openid, input.text);
+  if (verdict === 'refused') {
+    ctx.audit({ event: 'consult.refused', subject: { residentId: rid } });
+    refuse('CONTENT_REFUSED');
+  }
+  if (verdict === 'unavailable') refuse('CONTENT_CHECK_UNAVAILABLE');
+
+  const proxy = ctx.caller.residentId !== rid;
+  const writerName = proxy
+    ? ((ctx.caller.residentId && (await residents.nameOf(ctx.db, ctx.caller.residentId))) ?? '家属')
+    : live.residentName;
+  const id = consults.consultIdOf(rid);
+  const messageId = `${id}_${ctx.now.getTime()}_${randomBytes(3).toString('hex')}`;
+  const dueAt = await inTransaction(ctx.db, async (t) => {
+    const cur = await consults.getInTx(t, id);
+    // The promise runs from the first unanswered question; follow-ups do not move it.
+    const keep = cur?.awaiting && cur.status === 'open' && cur.teamId === live.teamId && cur.dueAt;
+    const due = keep ? (cur.dueAt as Date) : responseDueAt(ctx.now);
+    const asked = keep ? (cur.askedAt ?? ctx.now) : ctx.now;
+    await consults.putInTx(t, {
+      _id: id,
+      residentId: rid,
+      teamId: live.teamId,
+      ...(team?.institutionId ? { institutionId: team.institutionId } : {}),
+      status: 'open',
+      awaiting: true,
+      dueAt: due,
+      askedAt: asked,
+      lastAt: ctx.now,
+      lastFrom: 'resident',
+      messageCount: (cur?.messageCount ?? 0) + 1,
+      createdAt: cur?.createdAt ?? ctx.now,
+    });
+    await consults.addMessageInTx(t, {
+      _id: messageId,
+      consultId: id,
+      residentId: rid,
+      teamId: live.teamId,
+      from: 'resident',
+      text: input.text,
+      ...(ctx.caller.residentId ? { writerResidentId: ctx.caller.residentId } : {}),
+      writerName,
+      proxy,
+      ...(words.length ? { emergency: true } : {}),
+      createdAt: ctx.now,
+    });
+    return due;
+  });
+  return {
+    consultId: id,
+    messageId,
+    dueAt,
+    dueText: dueText(dueAt),
+    emergency: words.length > 0,
+    emergencyWords: words,
+    ...(words.length ? { emergencyPhone: EMERGENCY_PHONE } : {}),
+    ...(words.length && team?.institutionPhone ? { teamPhone: team.institutionPhone } : {}),
+  };
+}
+
+/** Resident side: their (or a family member's) conversation. Team side: by id, audited. */
+export async function threadHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: { residentId?: string; consultId?: string; limit: number };
+}): Promise<OutputOf<typeof thread>> {
+  if (ctx.caller.role === 'resident') {
+    const rid = input.residentId ?? ctx.caller.residentId;
+    if (!rid) refuse('CONSULT_NOT_FOUND');
+    ctx.authorize({ residentId: rid });
+    const c = await consults.findById(ctx.db, consults.consultIdOf(rid));
+    if (!c) return { conversation: null, messages: [] };
+    const [team, messages] = await Promise.all([
+      teams.recordById(ctx.db, c.teamId),
+      consults.messagesOf(ctx.db, c._id, input.limit),
+    ]);
+    return {
+      conversation: conversationView(c, team?.name ?? '家庭医生团队', ctx.now),
+      messages: messages.map(messageView),
+    };
+  }
+  if (!input.consultId) refuse('CONSULT_NOT_FOUND');
+  const c = await consults.findById(ctx.db, input.consultId);
+  if (!c) refuse('CONSULT_NOT_FOUND');
+  ctx.authorize({ teamId: c.teamId });
+  ctx.audit({ event: 'consult.read', subject: { residentId: c.residentId } });
+  const [team, messages] = await Promise.all([
+    teams.recordById(ctx.db, c.teamId),
+    consults.messagesOf(ctx.db, c._id, input.limit),
+  ]);
+  return {
+    conversation: conversationView(c, team?.name ?? '家庭医生团队', ctx.now),
+    messages: messages.map(messageView),
+  };
+}
