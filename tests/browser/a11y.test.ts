@@ -28,7 +28,10 @@ const packagePages = (pkg: string) =>
 /** Which pages each role is checked on: residents the main package, staff their work areas. */
 const ROLES: { openid: string; pages: string[] }[] = [
   { openid: 'demo-resident-1', pages: [...mainPages, ...packagePages('sign')] },
-  { openid: 'demo-doctor-cg-1', pages: ['pages/me/index', ...packagePages('doctor'), ...packagePages('edu')] },
+  {
+    openid: 'demo-doctor-cg-1',
+    pages: ['pages/me/index', ...packagePages('doctor'), ...packagePages('edu')],
+  },
   { openid: 'demo-grid-cg-dm-g1', pages: ['pages/me/index', ...packagePages('grid')] },
   { openid: 'demo-admin-cg', pages: ['pages/me/index', ...packagePages('admin')] },
   { openid: 'demo-district-admin', pages: ['pages/me/index', ...packagePages('admin')] },
@@ -98,7 +101,9 @@ describe('accessibility (axe-core) of every page, per role, normal and large fon
         const found: string[] = [];
         for (const p of role.pages) {
           for (const v of await audit(page, `${emulator.url}/#/${p}`)) {
-            found.push(`${p}: [${v.impact}] ${v.id} — ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            found.push(
+              `${p}: [${v.impact}] ${v.id} — ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
           }
         }
         // The mode really is on (or off) for the pages checked.
