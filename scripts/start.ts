@@ -74,7 +74,11 @@ async function main() {
     run('构建云函数 (build functions)', 'npx tsx scripts/build-functions.ts');
     run('构建 H5 应用 (build h5, ~60 s)', 'npm run build:h5 --silent');
   } else {
-    console.log('▶ 跳过构建 (builds are current; `npm start -- --build` forces a rebuild)');
+    console.log(
+      noBuild
+        ? '▶ 跳过构建 (--no-build)'
+        : '▶ 跳过构建 (builds are current; `npm start -- --build` forces a rebuild)',
+    );
   }
   const port = Number(process.env.EMULATOR_PORT ?? 9100);
   const dataDir = path.resolve(root, process.env.EMULATOR_DATA ?? '.data');
