@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/worklist/index',
         'pages/resident/index',
         'pages/grid-reports/index',
+        'pages/consult/index',
       ],
     },
     {
@@ -56,6 +57,8 @@ export default defineAppConfig({
         'pages/live/index',
       ],
     },
+    // Consulting one's signed team (issue 18): reached by a link from 我的签约.
+    { root: 'packages/consult', name: 'consult', pages: ['pages/index/index'] },
   ],
   // Only the components a page renders are injected at run time (WeChat's lazy code loading).
   lazyCodeLoading: 'requiredComponents',

@@ -1,4 +1,8 @@
 import './app.scss';
+
+// Browser-only fixes (web-component selectors WXSS does not know); the weapp build drops the branch.
+if (process.env.TARO_ENV === 'h5') require('./h5.scss');
+
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { initTransport } from './services/transport';

@@ -128,9 +128,13 @@ const POSITION: Record<string, TeamPosition> = {
   specialist: 'county_doctor',
 };
 
-/** Team leaders who have bound WeChat (the rest of each team is created but not yet bound). */
+/**
+ * Staff who have bound WeChat: the team leaders, and one nurse who is not a leader (what a team
+ * member without the leader's rights sees). The rest of each team is created but not yet bound.
+ */
 const BOUND_DOCTORS: Record<string, string> = {
   'st-cg-1': 'demo-doctor-cg-1',
+  'st-cg-2': 'demo-nurse-cg-2',
   'st-cg-4': 'demo-doctor-cg-4',
   'st-qs-1': 'demo-doctor-qs-1',
   'st-hk-1': 'demo-doctor-hk-1',

@@ -31,6 +31,12 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   },
   { openid: 'demo-admin-qs', role: 'institution_admin', name: '冯军', note: '青山镇卫生院 家医管家' },
   { openid: 'demo-doctor-cg-1', role: 'doctor', name: '王建国', note: '东门社区家庭医生团队 团队长' },
+  {
+    openid: 'demo-nurse-cg-2',
+    role: 'doctor',
+    name: '李晓梅',
+    note: '东门社区家庭医生团队 护士（非团队长）',
+  },
   { openid: 'demo-doctor-cg-4', role: 'doctor', name: '陈静', note: '西街社区家庭医生团队 团队长' },
   { openid: 'demo-doctor-qs-1', role: 'doctor', name: '刘卫东', note: '青山镇第一家庭医生团队 团队长' },
   { openid: 'demo-doctor-hk-1', role: 'doctor', name: '何志明', note: '河口镇家庭医生团队 团队长' },

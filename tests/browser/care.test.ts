@@ -90,7 +90,7 @@ describe('care journey in Chromium', () => {
   it('large-font mode: worklist and timeline', async () => {
     const page = await phonePage(browser);
     await loginAs(page, '王建国 · 家庭医生');
-    await page.locator('.nut-switch').first().click();
+    await page.locator('[role="switch"]').first().click();
     await page.locator('.jy-page--large').first().waitFor();
     await openWorklist(page);
     expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);

@@ -75,7 +75,7 @@ describe('contract journey in Chromium', () => {
     await shot(resident, 'contract-packages');
     await button(resident, '下一步').click();
     await resident.getByTestId('agreement').getByText('甲方（签约居民）').waitFor();
-    await resident.locator('.nut-checkbox', { hasText: '我已阅读并同意以上协议' }).click();
+    await resident.locator('[role="checkbox"]', { hasText: '我已阅读并同意以上协议' }).click();
     await shot(resident, 'contract-agreement');
     await button(resident, '下一步').click();
 
@@ -123,7 +123,7 @@ describe('contract journey in Chromium', () => {
     await doctor.getByTestId('fee').waitFor();
     await button(doctor, '下一步').click();
     await doctor.getByText('签约方式：医生协助签约').waitFor();
-    await doctor.locator('.nut-checkbox', { hasText: '我已阅读并同意以上协议' }).click();
+    await doctor.locator('[role="checkbox"]', { hasText: '我已阅读并同意以上协议' }).click();
     await button(doctor, '下一步').click();
     await doctor.getByText('协助签约：请让居民本人在本机屏幕上签名。').waitFor();
     await drawSignature(doctor);

@@ -119,7 +119,7 @@ describe('health education journey in Chromium', () => {
     // 4. The resident, in large-font mode, finds it first on 健康 and reads it to the end.
     const resident = await phonePage(browser);
     await loginAs(resident, '张秀兰 · 居民');
-    await resident.locator('.nut-switch').first().click();
+    await resident.locator('[role="switch"]').first().click();
     await resident.locator('.jy-page--large').first().waitFor();
     await resident.goto(`${emu.url}/#/pages/health/index`);
     const first = resident.locator('.edu-card').first();

@@ -50,7 +50,7 @@ describe('H5 app in Chromium', () => {
       .locator('.jy-page')
       .first()
       .evaluate((el) => getComputedStyle(el).fontSize);
-    await page.locator('.nut-switch').first().click();
+    await page.locator('[role="switch"]').first().click();
     await page.locator('.jy-page--large').first().waitFor();
     const after = await page
       .locator('.jy-page--large')

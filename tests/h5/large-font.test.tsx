@@ -25,7 +25,7 @@ describe('large-font mode (适老化)', () => {
         <Me />
       </ThemeProvider>,
     );
-    const toggle = container.querySelector('.nut-switch');
+    const toggle = container.querySelector('[role="switch"]');
     expect(toggle).not.toBeNull();
     await act(async () => {
       toggle?.dispatchEvent(new MouseEvent('click', { bubbles: true }));

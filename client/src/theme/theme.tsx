@@ -48,6 +48,13 @@ export function useTheme(): Theme {
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
   const { largeFont } = useTheme();
   const classes = ['jy-page', largeFont ? 'jy-page--large' : '', className ?? ''].filter(Boolean).join(' ');
+  useEffect(() => {
+    // H5: the router's page element is the scrolling region; give it a tab stop so a keyboard
+    // (or switch-access) user can scroll a page that has no focusable control of its own.
+    if (process.env.TARO_ENV !== 'h5') return;
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([tabindex])')))
+      el.setAttribute('tabindex', '0');
+  });
   return (
     <View className={classes}>
       <BackBar />

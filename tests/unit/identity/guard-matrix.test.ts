@@ -75,6 +75,9 @@ describe('guard matrix over the registry', () => {
     expect(open.sort()).toEqual([
       'contract.listTeams',
       'contract.teamDetail',
+      // Admitted only to be told politely that door plates are for staff (PLATE_STAFF_ONLY, before
+      // any look-up; tests/integration/grid.integration.test.ts).
+      'grid.scanHousehold',
       'user.bindStaff',
       'user.login',
       'user.regions',

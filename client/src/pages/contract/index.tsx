@@ -79,6 +79,11 @@ export default function MyContracts() {
       {(list ?? []).map((c) => (
         <ContractCard key={c.contractId} c={c} today={today()} act={act} />
       ))}
+      {list && list.length > 0 ? (
+        <Button block onClick={() => Taro.navigateTo({ url: '/packages/consult/pages/index/index' })}>
+          咨询我的家庭医生团队
+        </Button>
+      ) : null}
     </Page>
   );
 }

@@ -1,10 +1,11 @@
 import '../forms.scss';
-import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '@shared/api/define';
 import type { FAMILY_RELATIONS, listFamily as listFamilyDef, me as meDef } from '@shared/api/user';
 import { Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
@@ -140,7 +141,7 @@ export default function Family() {
         {sameHome ? null : (
           <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
         )}
-        <Checkbox
+        <Check
           className="jy-consent"
           checked={consent}
           onChange={(on) => {

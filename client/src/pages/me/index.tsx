@@ -1,9 +1,10 @@
-import { Cell, Switch } from '@nutui/nutui-react-taro';
+import { Cell } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS } from '@shared/constants/messages';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import '../messages/messages.scss';
 import { useState } from 'react';
+import { Toggle } from '../../components/Toggle';
 import { zh } from '../../i18n/zh';
 import { getUnread } from '../../services/messages';
 import { me } from '../../services/user';
@@ -90,13 +91,7 @@ export default function Me() {
         <Cell
           title={zh.me.largeFont}
           description={zh.me.largeFontHint}
-          extra={
-            <Switch
-              checked={largeFont}
-              onChange={(v: boolean) => setLargeFont(v)}
-              aria-label={zh.me.largeFont}
-            />
-          }
+          extra={<Toggle checked={largeFont} onChange={setLargeFont} label={zh.me.largeFont} />}
         />
       </Cell.Group>
       {STAFF_PAGES.some((s) => s.role === p?.role) ? (

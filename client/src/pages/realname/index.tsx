@@ -1,8 +1,9 @@
 import '../forms.scss';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
@@ -80,7 +81,7 @@ export default function RealName() {
         />
         <FieldError message={s.fields.mobile} />
         <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
-        <Checkbox
+        <Check
           className="jy-consent"
           checked={consent}
           onChange={(on) => {

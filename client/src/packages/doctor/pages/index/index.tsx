@@ -64,6 +64,12 @@ export default function DoctorHome() {
             clickable
             onClick={go('/packages/doctor/pages/grid-reports/index')}
           />
+          <Cell
+            title="居民咨询"
+            description="待回复的在线咨询，超时优先"
+            clickable
+            onClick={go('/packages/doctor/pages/consult/index')}
+          />
         </Cell.Group>
       ))}
     </Page>

@@ -73,12 +73,14 @@ export function BlockEditor({
           ) : b.type === 'heading' ? (
             <Input
               className="jy-input"
+              placeholder={t.heading}
               value={b.text}
               onInput={(e) => set(i, { ...b, text: e.detail.value })}
             />
           ) : (
             <Textarea
               className="jy-input"
+              placeholder={t.paragraph}
               maxlength={2000}
               autoHeight
               value={b.text}

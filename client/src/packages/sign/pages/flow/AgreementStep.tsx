@@ -1,6 +1,6 @@
-import { Checkbox } from '@nutui/nutui-react-taro';
 import { canonicalAgreement, renderAgreement } from '@shared/contract/agreement';
 import { View } from '@tarojs/components';
+import { Check } from '../../../../components/Check';
 import { zhContract } from '../../../../i18n/contract';
 import type { Quote, TeamDetail } from '../../../../services/contract';
 import type { Person } from './WhoStep';
@@ -59,7 +59,7 @@ export function AgreementStep({
           </View>
         ))}
       </View>
-      <Checkbox checked={consent} onChange={onConsent} label={t.consent} />
+      <Check checked={consent} onChange={onConsent} label={t.consent} />
     </View>
   );
 }
