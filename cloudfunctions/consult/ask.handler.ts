@@ -147,9 +147,12 @@ export async function threadHandler({
       messages: messages.map(messageView),
     };
   }
-  if (!input.consultId) refuse('CONSULT_NOT_FOUND');
-  const c = await consults.findById(ctx.db, input.consultId);
-  if (!c) refuse('CONSULT_NOT_FOUND');
+  // Staff name the conversation, or the resident whose conversation it is.
+  const id = input.consultId ?? (input.residentId ? consults.consultIdOf(input.residentId) : undefined);
+  if (!id) refuse('CONSULT_NOT_FOUND');
+  const c = await consults.findById(ctx.db, id);
+  // Generic NOT_FOUND: another team's staff must not learn whether a stranger has a conversation.
+  if (!c) refuse('NOT_FOUND');
   ctx.authorize({ teamId: c.teamId });
   ctx.audit({ event: 'consult.read', subject: { residentId: c.residentId } });
   const [team, messages] = await Promise.all([

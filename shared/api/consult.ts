@@ -81,7 +81,7 @@ export const thread = defineAction({
     conversation: ZConversation.nullable(),
     messages: z.array(ZConsultMessageView),
   }),
-  errors: ['CONSULT_NOT_FOUND'],
+  errors: ['CONSULT_NOT_FOUND', 'NOT_FOUND'],
   access: { ...RESIDENT, ...TEAM },
 });
 
