@@ -67,7 +67,7 @@ describe('a brand-new resident in Chromium: residence → sign ×2 → confirm �
     await page.getByTestId('agreement').getByText('甲方（签约居民）').waitFor();
     await button(page, '下一步').click();
     await page.getByText('请先勾选“我已阅读并同意以上协议”').waitFor();
-    await page.locator('.nut-checkbox', { hasText: '我已阅读并同意以上协议' }).click();
+    await page.locator('[role="checkbox"]', { hasText: '我已阅读并同意以上协议' }).click();
     await button(page, '下一步').click();
     await button(page, '确认签名').click();
     await page.getByText('还没有签名：请先在上面的白框里写下您的姓名，再点确认签名').waitFor();

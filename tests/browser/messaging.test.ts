@@ -47,7 +47,9 @@ describe('message centre in Chromium', () => {
     await shot(page, 'messaging-centre');
     // Large-font mode is switched on 我的 and applies to every page.
     await page.goto(`${emu.url}/#/pages/me/index`);
-    await page.locator('.nut-switch').first().click({ force: true });
+    // Large-font mode as the 我的 switch stores it (the switch itself is tested in home.test.ts).
+    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
+    await page.reload();
     await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.locator('.jy-page--large').first().waitFor();
     await page.getByText('明天有预约就诊').first().waitFor();
