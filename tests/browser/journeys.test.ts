@@ -132,7 +132,11 @@ describe('a brand-new resident in Chromium: residence → sign ×2 → confirm �
     await page.locator('input[placeholder="成员身份证号"]').fill(demoIdNumber('330102', '1950-03-04', 82));
     await page.locator('.jy-chip').getByText('父母', { exact: true }).click();
     await page.getByText('与我同住', { exact: false }).waitFor();
-    await page.getByText('我是其监护人或已获得其授权', { exact: false }).click();
+    await page.locator('[role="checkbox"]', { hasText: '我是其监护人或已获得其授权' }).click();
+    // Wait for the tick to paint: a tap landing while the form re-lays out is lost (see the note).
+    await page
+      .locator('[role="checkbox"][aria-checked="true"]', { hasText: '我是其监护人或已获得其授权' })
+      .waitFor();
     await button(page, '添加').dblclick();
     await page.getByText('林建华（父母）').waitFor();
     expect(await page.locator('.nut-cell', { hasText: '林建华（父母）' }).count()).toBe(1);
