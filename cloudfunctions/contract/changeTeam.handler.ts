@@ -7,16 +7,8 @@ import { shanghaiDay } from '@shared/time';
 import { tagsOn } from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
-import {
-  checkJurisdiction,
-  contractIdFor,
-  loadContract,
-  loadResident,
-  must,
-  repos,
-  sealRequest,
-} from './support/common';
-import { openRequest } from './support/requests.tx';
+import { contractIdFor, loadContract, loadResident, must, repos } from './support/common';
+import { sealAndOpen } from './support/submit';
 import { contractView } from './support/view';
 
 /** Signing again with another team (POLICY: changing team means re-signing); the old one ends on confirmation. */
@@ -52,8 +44,7 @@ export async function changeTeamHandler({
       siblings,
     }),
   );
-  checkJurisdiction(team, resident);
-  const doc = await sealRequest(r, {
+  return sealAndOpen(ctx, r, {
     contract,
     requestId: input.requestId,
     channel,
@@ -61,11 +52,5 @@ export async function changeTeamHandler({
     team,
     fee,
     signatureFileId: input.signatureFileId,
-    now: ctx.now,
   });
-  return contractView(
-    await openRequest(ctx.db, doc, { capacity: team.capacity, now: ctx.now }),
-    ctx.now,
-    team,
-  );
 }

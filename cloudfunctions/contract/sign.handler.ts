@@ -7,8 +7,8 @@ import { shanghaiDay } from '@shared/time';
 import { tagsOn } from '../_data/residents.repo';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
-import { checkJurisdiction, contractIdFor, loadResident, must, repos, sealRequest } from './support/common';
-import { openRequest } from './support/requests.tx';
+import { contractIdFor, loadResident, must, repos } from './support/common';
+import { sealAndOpen } from './support/submit';
 import { contractView } from './support/view';
 
 /**
@@ -49,8 +49,7 @@ export async function signHandler({
   // One open request per resident: the same answer whether the read saw it or the index did.
   if (!requested.ok && requested.code === 'ALREADY_PENDING') refuse('CONTRACT_EXISTS');
   const contract = must(requested);
-  checkJurisdiction(team, resident);
-  const doc = await sealRequest(r, {
+  return sealAndOpen(ctx, r, {
     contract,
     requestId: input.requestId,
     channel,
@@ -58,11 +57,5 @@ export async function signHandler({
     team,
     fee,
     signatureFileId: input.signatureFileId,
-    now: ctx.now,
   });
-  return contractView(
-    await openRequest(ctx.db, doc, { capacity: team.capacity, now: ctx.now }),
-    ctx.now,
-    team,
-  );
 }
