@@ -18,6 +18,7 @@ export const AUDIT_EVENTS = [
   'grid.plates.print', // door plates reprinted (their old codes revoked)
   'consult.read', // a staff member read a resident's consultation messages (issue 18)
   'consult.refused', // a resident's text failed content security (the text itself is not kept)
+  'consult.photoRefused', // a resident's photo failed security.mediaCheckAsync (file deleted)
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
