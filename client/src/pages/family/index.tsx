@@ -73,7 +73,9 @@ export default function Family() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     setAdded('');
     s.clearField(k);
   };
