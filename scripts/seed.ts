@@ -15,6 +15,7 @@ import { demoEducation } from './seed/education';
 import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
 import { seedDemoMessages } from './seed/messages';
+import { seedStats } from './seed/stats';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -64,6 +65,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   Object.assign(written, await seedCare(db as never, new Date()));
+  Object.assign(written, await seedStats(db as never, new Date()));
   for (const { collection, docs } of demoGrid(new Date())) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = (written[collection] ?? 0) + docs.length;
