@@ -115,7 +115,10 @@ type Doc = { _id: string } & Record<string, unknown>;
 /** The documents per collection (pure: tests and the bench can reuse it). */
 export function statsDemo(now: Date): Record<string, Doc[]> {
   const today = shanghaiDay(now);
-  const out: Record<string, Doc[]> = {
+  const out: Record<
+    'residents' | 'contracts' | 'contacts' | 'followups' | 'referrals' | 'reports' | 'deliveries',
+    Doc[]
+  > = {
     residents: [],
     contracts: [],
     contacts: [],
