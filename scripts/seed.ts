@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import cloudbase from '@cloudbase/node-sdk';
+import { backfillSearchKeys } from '../cloudfunctions/_lib/residentSearch';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
@@ -75,6 +76,8 @@ export async function seed(url: string): Promise<Record<string, number>> {
       .collection(COLLECTIONS.residents)
       .doc(m.residentId)
       .update({ householdId: m.householdId, relation: m.relation, villageId: 'r-cg-dm' });
+  // Assisted-signing search keys for every seeded resident (the same path as a backfill).
+  written.searchKeys = await backfillSearchKeys(db as never);
   const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
   written.outboxSeeded = messaging.outbox;
   written.messagesDelivered = messaging.delivered;
