@@ -109,5 +109,7 @@ export const ERROR_CODES = [
   'CONSULT_PHOTO_INVALID',
   'CONSULT_TEMPLATE_NOT_FOUND',
   'CONSULT_TEMPLATES_FULL',
+  // staff administration
+  'STAFF_ALREADY_BOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

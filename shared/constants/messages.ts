@@ -98,6 +98,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   CONSULT_PHOTO_INVALID: '图片未上传成功，请重新选择图片',
   CONSULT_TEMPLATE_NOT_FOUND: '该回复模板不存在或已被删除',
   CONSULT_TEMPLATES_FULL: '回复模板已达上限（50 条），请先删除不用的模板',
+  STAFF_ALREADY_BOUND: '该人员已绑定微信，无需再发放绑定码',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */
@@ -114,6 +115,7 @@ export const VALIDATION_MESSAGES = {
   uniqueIds: '不能重复选择',
   residenceRegion: '请选择所在的社区或村',
   residenceAddress: '请填写详细地址，如门牌号（2–60字）',
+  searchTail: '请输入身份证号或手机号的后4位',
 } as const;
 
 /** Labels shown for key-population and condition tags. */

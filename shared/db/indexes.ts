@@ -94,4 +94,11 @@ export const INDEXES: IndexSpec[] = [
     keys: { teamId: 1, firstAnswer: 1, createdAt: 1 },
   },
   { collection: COLLECTIONS.consultTemplates, name: 'teamId_updatedAt', keys: { teamId: 1, updatedAt: -1 } },
+  // staffpages (issue 12): assisted-signing search by keyed name|tail hashes; an institution's staff.
+  { collection: COLLECTIONS.residents, name: 'searchKeys', keys: { searchKeys: 1 } },
+  {
+    collection: COLLECTIONS.staff,
+    name: 'institutionId_createdAt',
+    keys: { institutionId: 1, createdAt: -1 },
+  },
 ];

@@ -31,6 +31,9 @@ export default function Family() {
   const [relation, setRelation] = useState<Relation>('parent');
   const [consent, setConsent] = useState(false);
   const [mine, setMine] = useState<MyResidence>();
+  // Until me() answers we don't know whether to offer 与我同住: showing the picker meanwhile
+  // makes the form jump under the user's finger when the answer arrives.
+  const [mineKnown, setMineKnown] = useState(false);
   // Most family members live with the resident: reuse their residence unless told otherwise.
   const [withMe, setWithMe] = useState(true);
   const [residence, setResidence] = useState<ResidenceValue>(EMPTY);
@@ -47,7 +50,8 @@ export default function Family() {
         setMine(p.residence);
         if (!p.residence) setWithMe(false);
       })
-      .catch(() => setWithMe(false));
+      .catch(() => setWithMe(false))
+      .finally(() => setMineKnown(true));
   });
   const sameHome = withMe && mine !== undefined;
   const s = useSubmit(
@@ -73,7 +77,9 @@ export default function Family() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     setAdded('');
     s.clearField(k);
   };
@@ -138,7 +144,7 @@ export default function Family() {
             </View>
           </View>
         ) : null}
-        {sameHome ? null : (
+        {sameHome || !mineKnown ? null : (
           <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
         )}
         <Check
@@ -152,7 +158,13 @@ export default function Family() {
         />
         <FieldError message={s.fields.consent} />
         {s.error ? <View className="jy-error">{s.error}</View> : null}
-        <Button type="primary" block loading={s.busy} disabled={s.busy} onClick={() => void s.submit()}>
+        <Button
+          type="primary"
+          block
+          loading={s.busy}
+          disabled={s.busy || !mineKnown}
+          onClick={() => void s.submit()}
+        >
           {t.submit}
         </Button>
         <Button block onClick={() => Taro.switchTab({ url: '/pages/sign/index' })}>
