@@ -1,4 +1,5 @@
 import '../../../../pages/forms.scss';
+import './consult.scss';
 import { Button } from '@nutui/nutui-react-taro';
 import type { TTimelineEntry } from '@shared/api/care';
 import type { TConsultMessageView, TTemplateView } from '@shared/api/consult';
@@ -170,20 +171,27 @@ export default function ConsultInbox() {
                     {m.emergency ? ' [疑似急症]' : ''}：
                   </Text>
                   <Text>{m.text}</Text>
-                  {(m.photos ?? []).map((p) =>
-                    p.thumbUrl ? (
-                      <Image
-                        key={p.thumbUrl}
-                        src={p.thumbUrl}
-                        mode="aspectFill"
-                        style={{ width: '5em', height: '5em', borderRadius: '8px', marginRight: '0.4em' }}
-                        data-testid="consult-thumb"
-                        onClick={() =>
-                          void Taro.previewImage({ current: p.url ?? p.thumbUrl ?? '', urls: [p.url ?? ''] })
-                        }
-                      />
-                    ) : null,
-                  )}
+                  {m.photos?.length ? (
+                    <View>
+                      {(m.photos ?? []).map((p) =>
+                        p.thumbUrl ? (
+                          <Image
+                            key={p.thumbUrl}
+                            src={p.thumbUrl}
+                            mode="aspectFill"
+                            className="jy-consult-thumb"
+                            data-testid="consult-thumb"
+                            onClick={() =>
+                              void Taro.previewImage({
+                                current: p.url ?? p.thumbUrl ?? '',
+                                urls: [p.url ?? ''],
+                              })
+                            }
+                          />
+                        ) : null,
+                      )}
+                    </View>
+                  ) : null}
                 </View>
               ))}
               {timeline ? (
