@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import cloudbase from '@cloudbase/node-sdk';
+import { backfillSearchKeys } from '../cloudfunctions/_lib/residentSearch';
 import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
@@ -15,6 +16,7 @@ import { demoEducation } from './seed/education';
 import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
 import { seedDemoMessages } from './seed/messages';
+import { seedStats } from './seed/stats';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -64,6 +66,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   Object.assign(written, await seedCare(db as never, new Date()));
+  Object.assign(written, await seedStats(db as never, new Date()));
   for (const { collection, docs } of demoGrid(new Date())) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = (written[collection] ?? 0) + docs.length;
@@ -73,6 +76,8 @@ export async function seed(url: string): Promise<Record<string, number>> {
       .collection(COLLECTIONS.residents)
       .doc(m.residentId)
       .update({ householdId: m.householdId, relation: m.relation, villageId: 'r-cg-dm' });
+  // Assisted-signing search keys for every seeded resident (the same path as a backfill).
+  written.searchKeys = await backfillSearchKeys(db as never);
   const messaging = await seedDemoMessages(sdkFor(url), url, new Date());
   written.outboxSeeded = messaging.outbox;
   written.messagesDelivered = messaging.delivered;

@@ -43,3 +43,39 @@ export async function createInTx(t: Tx, doc: StaffDoc): Promise<void> {
 export async function updateInTx(t: Tx, id: string, patch: object): Promise<void> {
   await t.collection(COLLECTIONS.staff).doc(id).update(patch);
 }
+
+// --- Staff administration (issue 12, staffpages) ---
+
+/** The 人员管理 list's fields: never the sealed mobile or the code hash. */
+export const LIST_FIELDS = [
+  'name',
+  'role',
+  'position',
+  'teamIds',
+  'gridIds',
+  'mobileMasked',
+  'openid',
+  'bindExpiresAt',
+  'createdAt',
+] as const;
+export type StaffListRow = Projected<StaffDoc, (typeof LIST_FIELDS)[number]>;
+
+/** One page of an institution's staff, newest first (index institutionId_createdAt), and the total. */
+export async function pageOfInstitution(
+  db: Database,
+  institutionId: string,
+  offset: number,
+  limit: number,
+): Promise<{ rows: StaffListRow[]; total: number }> {
+  const [page, count] = await Promise.all([
+    coll(db)
+      .where({ institutionId })
+      .orderBy('createdAt', 'desc')
+      .skip(offset)
+      .limit(limit)
+      .field(project(LIST_FIELDS))
+      .get(),
+    coll(db).where({ institutionId }).count(),
+  ]);
+  return { rows: page.data as StaffListRow[], total: count.total ?? 0 };
+}

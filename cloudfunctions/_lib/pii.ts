@@ -52,7 +52,7 @@ export function decryptPii(sealed: string): string {
  * Keyed look-up hash. `kind` separates name spaces, so an ID number and a phone with the same
  * digits never share a hash: lookupHash('id', '…') ≠ lookupHash('mobile', '…').
  */
-export function lookupHash(kind: 'id' | 'mobile' | 'openid' | 'bind', value: string): string {
+export function lookupHash(kind: 'id' | 'mobile' | 'openid' | 'bind' | 'search', value: string): string {
   return createHmac('sha256', keys().mac).update(`${kind}:${value}`).digest('hex');
 }
 

@@ -17,6 +17,7 @@ import { inTransaction } from '../_lib/db';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler, HandlerContext } from '../_lib/guard';
 import { sealPii } from '../_lib/pii';
+import { searchKeysFor } from '../_lib/residentSearch';
 import { householdCard, loadHousehold, residentsColl } from './support/common';
 import { newPlateToken, requestDocId } from './support/ids';
 import { gridPlace, memberById, residentByIdHash, residentsOfGrid, signedResidents } from './support/lookups';
@@ -84,6 +85,7 @@ async function addOne(ctx: HandlerContext, h: HouseholdDoc, m: MemberInput, requ
       sex: facts.sex,
       regionCode: facts.regionCode,
       ...(mobile ? { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked } : {}),
+      searchKeys: searchKeysFor({ name: m.name, idNumber: facts.idNumber, mobile: m.mobile }),
       tags: m.tags,
       relation: m.relation,
       ...place,

@@ -8,6 +8,7 @@ import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { sealPii } from '../_lib/pii';
+import { searchKeysFor } from '../_lib/residentSearch';
 import { FAMILY_VIEW_FIELDS, familyView } from './support/family.view';
 import { newId } from './support/ids';
 import { residenceFields, resolveResidence } from './support/residence';
@@ -79,6 +80,7 @@ export const addFamilyMemberHandler: Handler<typeof addFamilyMember> = async ({ 
         regionCode: facts.regionCode,
         ...(place ?? {}),
         ...(mobile ? { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked } : {}),
+        searchKeys: searchKeysFor({ name: input.name, idNumber: facts.idNumber, mobile: input.mobile }),
         consent: { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId },
         tags: [],
         createdAt: now,

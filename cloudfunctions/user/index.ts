@@ -5,11 +5,14 @@ import {
   createStaff,
   familyRequests,
   listFamily,
+  listStaff,
   login,
   me,
   regions,
+  reissueBindCode,
   removeFamilyMember,
   revealIdentity,
+  searchResidents,
   setResidence,
   verifyIdentity,
   withdrawConsent,
@@ -25,6 +28,8 @@ import { meHandler } from './me.handler';
 import { removeFamilyMemberHandler } from './removeFamilyMember.handler';
 import { regionsHandler, setResidenceHandler } from './residence.handler';
 import { revealIdentityHandler } from './revealIdentity.handler';
+import { searchResidentsHandler } from './searchResidents.handler';
+import { listStaffHandler, reissueBindCodeHandler } from './staffAdmin.handler';
 import { verifyIdentityHandler } from './verifyIdentity.handler';
 import { withdrawConsentHandler } from './withdrawConsent.handler';
 
@@ -44,4 +49,7 @@ export const main = createGuardedFunction('user', [
   bind(answerFamilyRequest, answerFamilyRequestHandler),
   bind(regions, regionsHandler),
   bind(setResidence, setResidenceHandler),
+  bind(listStaff, listStaffHandler),
+  bind(reissueBindCode, reissueBindCodeHandler),
+  bind(searchResidents, searchResidentsHandler),
 ]);

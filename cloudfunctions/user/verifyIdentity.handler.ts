@@ -6,6 +6,7 @@ import * as users from '../_data/users.repo';
 import { isDuplicateWrite, refuse } from '../_lib/errors';
 import type { Handler } from '../_lib/guard';
 import { lookupHash, sealPii } from '../_lib/pii';
+import { searchKeysFor } from '../_lib/residentSearch';
 import { newId } from './support/ids';
 import { residenceFields, resolveResidence } from './support/residence';
 
@@ -25,7 +26,13 @@ export const verifyIdentityHandler: Handler<typeof verifyIdentity> = async ({ ct
   const idHash = lookupHash('id', facts.idNumber);
   const consent = { version: CURRENT_PRIVACY_VERSION, at: now, byUserId: userId };
   const mobile = sealPii('mobile', input.mobile, maskMobile);
-  const mobilePatch = { mobileEnc: mobile.enc, mobileHash: mobile.hash, mobileMasked: mobile.masked };
+  const mobilePatch = {
+    mobileEnc: mobile.enc,
+    mobileHash: mobile.hash,
+    mobileMasked: mobile.masked,
+    // Assisted-signing search keys (name + ID tail, name + mobile tail), keyed hashes only.
+    searchKeys: searchKeysFor({ name: input.name, idNumber: facts.idNumber, mobile: input.mobile }),
+  };
   // Where they live, asked once here so the team list and signing can match them to a team.
   const place = input.residence ? residenceFields(await resolveResidence(db, input.residence)) : {};
 

@@ -336,6 +336,100 @@ export const setResidence = defineAction({
   access: { resident: 'family' },
 });
 
+// --- Staff administration and resident search (issue 12, staffpages) ---
+
+/** One staff member as the 人员管理 page lists them: no full mobile, no code. */
+export const ZStaffView = z.object({
+  staffId: zId,
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  position: z.enum(TEAM_POSITIONS).optional(),
+  teamNames: z.array(z.string()),
+  gridNames: z.array(z.string()),
+  maskedMobile: z.string().optional(),
+  /** A WeChat identity is bound to the account. */
+  bound: z.boolean(),
+  /** Not bound and a code is live: when it expires. */
+  bindCodeExpiresAt: zInstant.optional(),
+});
+export type TStaffView = z.output<typeof ZStaffView>;
+export const ZListStaffInput = z.object({
+  /** Required for the district admin (any institution of the district); others list their own. */
+  institutionId: zId.optional(),
+  offset: z.number().int().min(0).max(10_000).default(0),
+  limit: z.number().int().min(1).max(50).default(50),
+});
+export type TListStaffInput = z.output<typeof ZListStaffInput>;
+const ZNamed = z.object({ id: zId, name: z.string() });
+export const ZListStaffOutput = z.object({
+  institutionId: zId.optional(),
+  institutionName: z.string().optional(),
+  staff: z.array(ZStaffView),
+  total: z.number().int(),
+  /** What the create form offers: the institution's teams and grids (a district admin: also institutions). */
+  teams: z.array(ZNamed),
+  grids: z.array(ZNamed),
+  institutions: z.array(ZNamed),
+});
+/** The staff of one institution, a page at a time, with the teams and grids to place new ones in. */
+export const listStaff = defineAction({
+  fn: 'user',
+  action: 'listStaff',
+  summary: 'Staff of an institution (masked) and where new staff can be placed',
+  input: ZListStaffInput,
+  output: ZListStaffOutput,
+  errors: ['NOT_FOUND'],
+  access: { institution_admin: 'institution', district_admin: 'district' },
+});
+
+export const ZReissueBindCodeInput = z.object({ staffId: zId });
+export type TReissueBindCodeInput = z.output<typeof ZReissueBindCodeInput>;
+/** A fresh one-time code for an account not bound yet; the previous code stops working. Audited. */
+export const reissueBindCode = defineAction({
+  fn: 'user',
+  action: 'reissueBindCode',
+  summary: 'Issue a new one-time bind code for an unbound staff account',
+  input: ZReissueBindCodeInput,
+  output: ZCreateStaffOutput,
+  errors: ['NOT_FOUND', 'STAFF_ALREADY_BOUND'],
+  access: { institution_admin: 'institution', district_admin: 'district' },
+});
+
+export const ZSearchResidentsInput = z.object({
+  name: zName,
+  /** The last 4 characters of the ID number or of the mobile number. */
+  tail: z
+    .string({ error: V.searchTail })
+    .trim()
+    .regex(/^\d{3}[\dXx]$/, { error: V.searchTail })
+    .transform((s) => s.toUpperCase()),
+});
+export type TSearchResidentsInput = z.output<typeof ZSearchResidentsInput>;
+export const ZResidentMatch = z.object({
+  residentId: zId,
+  name: z.string(),
+  maskedIdNumber: z.string(),
+  maskedMobile: z.string().optional(),
+  age: z.number().int(),
+  sex: z.enum(['male', 'female']),
+  /** 街道/乡镇 社区/村 (no street address). */
+  placeName: z.string().optional(),
+});
+export type TResidentMatch = z.output<typeof ZResidentMatch>;
+/**
+ * Finds a resident of the caller's service area by name + the last 4 of their ID number or mobile,
+ * for assisted signing. Matches are by a keyed hash (no tails are stored in plain); answers masked.
+ */
+export const searchResidents = defineAction({
+  fn: 'user',
+  action: 'searchResidents',
+  summary: 'Find a resident of my area by name and ID/phone tail',
+  input: ZSearchResidentsInput,
+  output: z.object({ residents: z.array(ZResidentMatch) }),
+  errors: [],
+  access: { doctor: 'team', grid_worker: 'grid', institution_admin: 'institution' },
+});
+
 /** Every `user` action. */
 export const USER_ACTIONS = [
   login,
@@ -352,4 +446,7 @@ export const USER_ACTIONS = [
   answerFamilyRequest,
   regions,
   setResidence,
+  listStaff,
+  reissueBindCode,
+  searchResidents,
 ];

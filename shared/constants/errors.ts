@@ -106,5 +106,7 @@ export const ERROR_CODES = [
   'CONSULT_NOT_FOUND',
   'CONTENT_REFUSED',
   'CONTENT_CHECK_UNAVAILABLE',
+  // staff administration
+  'STAFF_ALREADY_BOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -95,6 +95,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   CONSULT_NOT_FOUND: '咨询会话不存在',
   CONTENT_REFUSED: '消息含有不适宜发布的内容，未能发送，请修改后重试',
   CONTENT_CHECK_UNAVAILABLE: '消息内容检查暂不可用，请稍后再试；如情况紧急请拨打120',
+  STAFF_ALREADY_BOUND: '该人员已绑定微信，无需再发放绑定码',
 };
 
 /** Custom zod messages (the rest come from zod's zh-CN locale, see shared/api/zod.ts). */
@@ -111,6 +112,7 @@ export const VALIDATION_MESSAGES = {
   uniqueIds: '不能重复选择',
   residenceRegion: '请选择所在的社区或村',
   residenceAddress: '请填写详细地址，如门牌号（2–60字）',
+  searchTail: '请输入身份证号或手机号的后4位',
 } as const;
 
 /** Labels shown for key-population and condition tags. */

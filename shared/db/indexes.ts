@@ -81,4 +81,11 @@ export const INDEXES: IndexSpec[] = [
     name: 'consultId_createdAt',
     keys: { consultId: 1, createdAt: 1 },
   },
+  // staffpages (issue 12): assisted-signing search by keyed name|tail hashes; an institution's staff.
+  { collection: COLLECTIONS.residents, name: 'searchKeys', keys: { searchKeys: 1 } },
+  {
+    collection: COLLECTIONS.staff,
+    name: 'institutionId_createdAt',
+    keys: { institutionId: 1, createdAt: -1 },
+  },
 ];

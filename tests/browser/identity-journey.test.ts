@@ -73,7 +73,8 @@ describe('identity journey in Chromium', () => {
       lateHandled();
     });
     await page.locator('.nut-cell', { hasText: '为孩子、老人代办签约和预约' }).click();
-    // 添加 waits for the caller's own residence (offered as 与我同住) before it takes a tap.
+    // As a person would: start filling once the page has loaded. (The list is held back above,
+    // so the loaded form — 与我同住 offered once me() answered — is what shows it.)
     await page.getByText('与我同住', { exact: false }).waitFor();
     await page.locator('input[placeholder="成员姓名"]').fill('周老汉');
     await page.locator('input[placeholder="成员身份证号"]').fill(demoIdNumber('330102', '1946-10-02', 57));

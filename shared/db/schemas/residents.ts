@@ -43,6 +43,8 @@ export const ZResidentDoc = z.object({
   address: z.string().optional(),
   institutionId: z.string().optional(),
   districtId: z.string().optional(),
+  /** Keyed hashes of "name|last 4 of ID" and "name|last 4 of mobile" (assisted-signing search). */
+  searchKeys: z.array(z.string()).optional(),
   createdAt: z.date(),
 });
 export type ResidentDoc = z.infer<typeof ZResidentDoc>;

@@ -66,6 +66,9 @@ const INPUTS: Record<string, (role: CallerRole) => unknown> = {
     residentId: 'res-demo-1m',
     residence: { regionId: 'r-cg-dm', address: '东门路8号' },
   }),
+  listStaff: (role) => (role === 'district_admin' ? { institutionId: 'inst-cg' } : {}),
+  reissueBindCode: () => ({ staffId: 'st-cg-3' }),
+  searchResidents: () => ({ name: '张秀兰', tail: '0001' }),
 };
 
 const GUARD_REFUSALS = [

@@ -31,6 +31,9 @@ describe('registry: every action of user, contract and appointment, in one shape
         'answerFamilyRequest',
         'regions',
         'setResidence',
+        'listStaff',
+        'reissueBindCode',
+        'searchResidents',
       ],
     ],
     [

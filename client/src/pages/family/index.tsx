@@ -31,6 +31,9 @@ export default function Family() {
   const [relation, setRelation] = useState<Relation>('parent');
   const [consent, setConsent] = useState(false);
   const [mine, setMine] = useState<MyResidence>();
+  // Until me() answers we don't know whether to offer 与我同住: showing the picker meanwhile
+  // makes the form jump under the user's finger when the answer arrives.
+  const [mineKnown, setMineKnown] = useState(false);
   // Most family members live with the resident: reuse their residence unless told otherwise.
   const [withMe, setWithMe] = useState(true);
   const [residence, setResidence] = useState<ResidenceValue>(EMPTY);
@@ -50,9 +53,6 @@ export default function Family() {
         if (n === asked.current) setLoadError(e.message);
       });
   };
-  // Whether the caller's own residence is known yet: until then 添加 waits, so a tap does not
-  // ask for a region the page is about to offer as "与我同住".
-  const [profileLoaded, setProfileLoaded] = useState(false);
   useDidShow(() => {
     void reload();
     me()
@@ -61,7 +61,7 @@ export default function Family() {
         if (!p.residence) setWithMe(false);
       })
       .catch(() => setWithMe(false))
-      .finally(() => setProfileLoaded(true));
+      .finally(() => setMineKnown(true));
   });
   const sameHome = withMe && mine !== undefined;
   const s = useSubmit(
@@ -89,7 +89,9 @@ export default function Family() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     setAdded('');
     s.clearField(k);
   };
@@ -154,7 +156,7 @@ export default function Family() {
             </View>
           </View>
         ) : null}
-        {sameHome ? null : (
+        {sameHome || !mineKnown ? null : (
           <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
         )}
         <Check
@@ -171,8 +173,8 @@ export default function Family() {
         <Button
           type="primary"
           block
-          loading={s.busy || !profileLoaded}
-          disabled={s.busy || !profileLoaded}
+          loading={s.busy}
+          disabled={s.busy || !mineKnown}
           onClick={() => void s.submit()}
         >
           {t.submit}

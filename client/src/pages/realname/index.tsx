@@ -53,7 +53,9 @@ export default function RealName() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     s.clearField(k);
   };
   const bad = (k: string) => `jy-input${s.fields[k] ? ' jy-input--bad' : ''}`;

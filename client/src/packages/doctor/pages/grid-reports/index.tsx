@@ -130,12 +130,15 @@ export default function GridReports() {
                   className="jy-input"
                   placeholder={t.intervention}
                   value={resolving.text}
-                  onInput={(e) => setResolving({ ...resolving, text: e.detail.value })}
+                  onInput={(e) => {
+                    const text = e.detail.value;
+                    setResolving((prev) => prev && { ...prev, text });
+                  }}
                 />
                 {r.kind === 'key_population' ? (
                   <Checkbox
                     checked={resolving.adopt}
-                    onChange={(v) => setResolving({ ...resolving, adopt: v })}
+                    onChange={(v) => setResolving((prev) => prev && { ...prev, adopt: v })}
                     label={t.adopt}
                   />
                 ) : null}
