@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
 import { seedCare } from './seed/care';
+import { seedConsult } from './seed/consult';
 import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
@@ -66,6 +67,7 @@ export async function seed(url: string): Promise<Record<string, number>> {
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   Object.assign(written, await seedCare(db as never, new Date()));
+  Object.assign(written, await seedConsult(db as never, new Date()));
   Object.assign(written, await seedStats(db as never, new Date()));
   for (const { collection, docs } of demoGrid(new Date())) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
