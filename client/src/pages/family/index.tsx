@@ -4,7 +4,7 @@ import type { OutputOf } from '@shared/api/define';
 import type { FAMILY_RELATIONS, listFamily as listFamilyDef, me as meDef } from '@shared/api/user';
 import { Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
@@ -39,10 +39,20 @@ export default function Family() {
   const [residence, setResidence] = useState<ResidenceValue>(EMPTY);
   const [loadError, setLoadError] = useState('');
   const [added, setAdded] = useState('');
-  const reload = () =>
-    listFamily()
-      .then((r) => setMembers(r.members))
-      .catch((e: ApiError) => setLoadError(e.message));
+  // Only the newest list answer may paint: on a busy server the answer to the list asked for on
+  // opening the page can arrive after the one asked for after an add, and it would paint the list
+  // without the new member (issue 12: "the list does not repaint after a successful add").
+  const asked = useRef(0);
+  const reload = () => {
+    const n = ++asked.current;
+    return listFamily()
+      .then((r) => {
+        if (n === asked.current) setMembers(r.members);
+      })
+      .catch((e: ApiError) => {
+        if (n === asked.current) setLoadError(e.message);
+      });
+  };
   useDidShow(() => {
     void reload();
     me()
@@ -69,6 +79,8 @@ export default function Family() {
       check: () => missingForIdentity(form, sameHome ? undefined : residence, consent),
       onDone: async (m) => {
         setAdded(m ? t.addedWho(m.name) : t.added);
+        // Paint the new member from the server's answer at once; the reload then brings the rest.
+        if (m) setMembers((ms) => (ms && !ms.some((x) => x.residentId === m.residentId) ? [...ms, m] : ms));
         setForm({ name: '', idNumber: '' });
         setConsent(false);
         setResidence(EMPTY);

@@ -44,6 +44,8 @@ export default function RealName() {
       }),
     {
       check: () => missingForIdentity(form, residence, consent, form.mobile),
+      // A retried tap whose first answer was lost finds the account verified: that is the success.
+      idempotent: ['ALREADY_VERIFIED'],
       onDone: async () => {
         Taro.showToast({ title: t.done, icon: 'success' });
         await Taro.switchTab({ url: '/pages/me/index' });
