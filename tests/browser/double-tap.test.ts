@@ -39,9 +39,11 @@ const root = path.resolve(__dirname, '../..');
  *   居民随访        保存 (记录随访) one follow-up
  *   居民随访        保存 (转诊)     one referral
  *   居民随访        保存 (长期处方) one prescription
- * Not double-tapped here (guarded in code the same way, see the report of issue 12): 预约日程
- * 已到诊/未到 (needs a slot that has started), 续约/更换团队 (same flow as 确认签名),
- * 撤回同意 (privacy; a confirmation dialog), consult replies, education live sign-up.
+ *   预约日程        已到诊          the booking attended, one contact recorded with it
+ *   预约日程        未到            the booking a no-show
+ * Not double-tapped here (guarded in code the same way): 续约/更换团队 (the same flow and guard
+ * as 确认签名), 撤回同意 (privacy; behind a confirmation dialog), 网格上报 确认收到/提交处理,
+ * education live sign-up and questions; consult replies are the consult pages' own.
  */
 describe('double taps on every submitting button leave one record and no red error', () => {
   let browser: Browser;
@@ -410,5 +412,58 @@ describe('double taps on every submitting button leave one record and no red err
     await page.locator('.jy-ok', { hasText: '操作成功' }).waitFor();
     await noRedError(page);
     expect((await contractsOf(selfId)).find((c) => c._id === active?._id)?.status).toBe('terminated');
+  });
+
+  it('doctor 预约日程: 已到诊 and 未到, once the visits have ended (emulator clock)', async () => {
+    const appt = async (action: string, input: unknown, who: string) =>
+      (await emu.callFn('appointment', { action, input }, who)).result as {
+        ok: boolean;
+        code?: string;
+        data?: Record<string, unknown>;
+      };
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 3_600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
+    const avail = await appt(
+      'availability',
+      { teamId: 'team-cg-1', residentId: parentId, from: today, to },
+      openid,
+    );
+    const slots = (avail.data?.slots ?? []) as {
+      slotId: string;
+      day: string;
+      end: string;
+      seatsLeft: number;
+    }[];
+    const day = slots.find((x) => x.seatsLeft > 0)?.day;
+    const two = slots.filter((x) => x.day === day && x.seatsLeft > 0).slice(0, 2);
+    expect(two).toHaveLength(2);
+    const ids: string[] = [];
+    for (const slot of two) {
+      const r = await appt('book', { slotId: slot.slotId, residentId: parentId }, openid);
+      expect(r).toMatchObject({ ok: true });
+      ids.push(String(r.data?.appointmentId));
+    }
+    // Both visits are over: the emulator's clock moves past their end (the server's "now").
+    const after = new Date(Math.max(...two.map((x) => Date.parse(x.end))) + 10 * 60_000).toISOString();
+    await fetch(`${emu.url}/_emulator/api/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ spec: after }),
+    });
+    const page = doctor;
+    await page.goto(`${emu.url}/#/packages/doctor/pages/agenda/index?teamId=team-cg-1&day=${day}`);
+    const came = page.getByTestId(`agenda-${ids[0]}`);
+    await button(came, '已到诊').dblclick();
+    await came.getByText('已到诊').first().waitFor();
+    await came.locator('.nut-button').first().waitFor({ state: 'detached' });
+    const missed = page.getByTestId(`agenda-${ids[1]}`);
+    await button(missed, '未到').dblclick();
+    await missed.getByText('未到诊').waitFor();
+    await noRedError(page);
+    const status = async (id: string | undefined) =>
+      (await find(COLLECTIONS.appointments, { _id: id }))[0]?.status;
+    expect(await status(ids[0])).toBe('attended');
+    expect(await status(ids[1])).toBe('no_show');
+    expect(await find(COLLECTIONS.contacts, { _id: `ct_${ids[0]}` })).toHaveLength(1);
   });
 });
