@@ -63,4 +63,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'grid.teamReports',
   'grid.gridOverview',
   'grid.listGrids',
+  'stats.indicators',
+  'stats.trend',
+  'stats.teamPerformance',
 ]);
