@@ -4,6 +4,7 @@ import type { TConsultMessageView } from '@shared/api/consult';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../../../components/form/useInFlight';
 import type { ApiError } from '../../../../services/api';
 import { closeConsult, getConsultInbox, getThread, replyConsult } from '../../../../services/consult';
 import { Page } from '../../../../theme/theme';
@@ -43,17 +44,20 @@ export default function ConsultInbox() {
       setError((e as ApiError).message);
     }
   };
-  const act = async (fn: () => Promise<unknown>) => {
-    setError('');
-    try {
-      await fn();
-      setText('');
-      setOpenId(null);
-      await load();
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
+  // One reply / close per tap: a double tap on 回复 sends the reply once (issue 12).
+  const guard = useInFlight();
+  const act = (consultId: string, fn: () => Promise<unknown>) =>
+    guard.run(consultId, async () => {
+      setError('');
+      try {
+        await fn();
+        setText('');
+        setOpenId(null);
+        await load();
+      } catch (e) {
+        setError((e as ApiError).message);
+      }
+    });
 
   return (
     <Page>
@@ -105,12 +109,18 @@ export default function ConsultInbox() {
               <Button
                 type="primary"
                 block
-                disabled={!text.trim()}
-                onClick={() => void act(() => replyConsult({ consultId: i.consultId, text: text.trim() }))}
+                disabled={!text.trim() || guard.busy(i.consultId)}
+                onClick={() =>
+                  void act(i.consultId, () => replyConsult({ consultId: i.consultId, text: text.trim() }))
+                }
               >
                 回复
               </Button>
-              <Button block onClick={() => void act(() => closeConsult({ consultId: i.consultId }))}>
+              <Button
+                block
+                disabled={guard.busy(i.consultId)}
+                onClick={() => void act(i.consultId, () => closeConsult({ consultId: i.consultId }))}
+              >
                 结束咨询
               </Button>
             </View>
