@@ -458,7 +458,8 @@ describe('double taps on every submitting button leave one record and no red err
     const consultId = String(await item.getAttribute('data-consult'));
     const replies = async () => (await find(COLLECTIONS.consultMessages, { consultId, from: 'team' })).length;
     const before = await replies();
-    await item.locator('.jy-muted').first().click();
+    // The header line (name, time left) opens the conversation.
+    await item.locator(':scope > *').first().click();
     await item.locator('textarea').fill('请连续一周早晚各测一次血压，周三上午来门诊。');
     const once = await doubleTap(page, button(item, '回复'), 'consult.reply');
     await page.locator(`[data-consult="${consultId}"] textarea`).waitFor({ state: 'detached' });
