@@ -63,4 +63,6 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'grid.teamReports',
   'grid.gridOverview',
   'grid.listGrids',
+  // user.searchResidents stays limited (like revealIdentity): name + tail guesses are a probe.
+  'user.listStaff',
 ]);
