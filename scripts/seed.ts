@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../shared/constants/collections';
 import { isEntry } from './entry';
 import { demoAppointments } from './seed/appointments';
 import { seedCare } from './seed/care';
+import { seedConsult } from './seed/consult';
 import { demoContracts } from './seed/contracts';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { demoDistrict } from './seed/demo-district';
@@ -16,6 +17,7 @@ import { demoEducation } from './seed/education';
 import { demoGrid, GRID_SIGNED_MEMBERS } from './seed/grid';
 import { ensureLocalKeys } from './seed/local-key';
 import { seedDemoMessages } from './seed/messages';
+import { seedStats } from './seed/stats';
 
 /** An SDK app pointed at a running emulator. */
 export function sdkFor(url: string) {
@@ -65,6 +67,8 @@ export async function seed(url: string): Promise<Record<string, number>> {
   }
   Object.assign(written, await seedDemoContracts(sdkFor(url), new Date()));
   Object.assign(written, await seedCare(db as never, new Date()));
+  Object.assign(written, await seedConsult(db as never, new Date()));
+  Object.assign(written, await seedStats(db as never, new Date()));
   for (const { collection, docs } of demoGrid(new Date())) {
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     written[collection] = (written[collection] ?? 0) + docs.length;

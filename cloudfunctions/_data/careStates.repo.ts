@@ -1,7 +1,7 @@
 import { initialCycleTasks, maskName } from '@shared/care/plan';
 import { COLLECTIONS } from '@shared/constants/collections';
 import { STORED_TAGS, type StoredTag } from '@shared/constants/tags';
-import type { CareStateDoc } from '@shared/db/schemas/careStates';
+import { type CareStateDoc, CONTRACT_ENDED } from '@shared/db/schemas/careStates';
 import { shanghaiDay } from '@shared/time';
 import { type Database, inTransaction, type Tx } from '../_lib/db';
 import { bumpInTx, unitKeys } from './careCounters.repo';
@@ -142,3 +142,27 @@ export async function ensureCare(db: Database, residentId: string, now: Date): P
   );
   return live ? openCareForContract(db, live._id, now) : false;
 }
+
+/**
+ * The contract side's counterpart of openCareForContract: a terminated contract, or a term that
+ * ended unrenewed, takes the resident off every worklist (open tasks deleted, the unit's signed
+ * count down one). Only when the care state still belongs to that contract: a renewal or a change
+ * of team has already moved it on. Runs inside the caller's transaction.
+ */
+export async function closeCareInTx(
+  t: Tx,
+  residentId: string,
+  contractId: string,
+  now: Date,
+): Promise<boolean> {
+  const s = await careStateInTx(t, residentId);
+  if (s?.status !== 'active' || s.contractId !== contractId) return false;
+  for (const id of s.chains) await t.collection(COLLECTIONS.careTasks).doc(id).delete();
+  await bumpInTx(t, unitKeys(s), 'signed', -1, now);
+  await saveCareStateInTx(t, { ...s, chains: [], status: 'removed', removedReason: CONTRACT_ENDED }, now);
+  return true;
+}
+
+/** closeCareInTx in its own transaction (the nightly expiry walk). */
+export const closeCareForContract = (db: Database, residentId: string, contractId: string, now: Date) =>
+  inTransaction(db, (t) => closeCareInTx(t, residentId, contractId, now));

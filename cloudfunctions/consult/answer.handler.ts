@@ -16,22 +16,27 @@ export async function inboxHandler({
   input,
 }: {
   ctx: HandlerContext;
-  input: { teamId?: string; filter: 'awaiting' | 'overdue'; limit: number };
+  input: { teamId?: string; filter: consults.InboxFilter; limit: number };
 }): Promise<OutputOf<typeof inbox>> {
   const teamId = input.teamId ?? ctx.caller.teamIds?.[0];
   if (!teamId) refuse('TEAM_NOT_FOUND');
   ctx.authorize({ teamId });
-  const { rows, awaiting, overdue } = await consults.inboxOf(
+  const { rows, awaiting, overdue, mine } = await consults.inboxOf(
     ctx.db,
     teamId,
     ctx.now,
-    input.filter === 'overdue',
+    input.filter,
     input.limit,
+    ctx.caller.staffId,
   );
-  const names = await residents.namesOf(
-    ctx.db,
-    rows.map((r) => r.residentId),
-  );
+  const [names, team] = await Promise.all([
+    residents.namesOf(
+      ctx.db,
+      rows.map((r) => r.residentId),
+    ),
+    rows.some((r) => r.lastStaffId) ? teams.recordById(ctx.db, teamId) : Promise.resolve(undefined),
+  ]);
+  const staffNames = new Map((team?.members ?? []).map((m) => [m.staffId, m.name]));
   const now = ctx.now.getTime();
   return {
     teamId,
@@ -45,9 +50,12 @@ export async function inboxHandler({
         dueAt: r.dueAt,
         overdue: r.dueAt !== null && r.dueAt.getTime() < now,
         minutesLeft: left,
+        ...(r.lastStaffId && staffNames.has(r.lastStaffId)
+          ? { lastStaffName: staffNames.get(r.lastStaffId) }
+          : {}),
       };
     }),
-    counts: { awaiting, overdue },
+    counts: { awaiting, overdue, mine },
   };
 }
 
@@ -73,6 +81,18 @@ export async function replyHandler({
   await inTransaction(ctx.db, async (t) => {
     const cur = await consults.getInTx(t, c._id);
     if (!cur) refuse('CONSULT_NOT_FOUND');
+    // The answer that clears a question carries its response time (stats.teamPerformance).
+    const first = cur.awaiting && cur.askedAt !== null;
+    const figures = first
+      ? {
+          firstAnswer: true,
+          responseMinutes: Math.max(
+            0,
+            Math.round((ctx.now.getTime() - (cur.askedAt as Date).getTime()) / 60_000),
+          ),
+          withinPromise: cur.dueAt !== null && ctx.now.getTime() <= cur.dueAt.getTime(),
+        }
+      : {};
     await consults.updateInTx(t, c._id, {
       status: 'open',
       awaiting: false,
@@ -81,6 +101,7 @@ export async function replyHandler({
       lastAt: ctx.now,
       lastFrom: 'team',
       messageCount: (cur.messageCount ?? 0) + 1,
+      ...(ctx.caller.staffId ? { lastStaffId: ctx.caller.staffId } : {}),
     });
     await consults.addMessageInTx(t, {
       _id: messageId,
@@ -92,6 +113,7 @@ export async function replyHandler({
       ...(ctx.caller.staffId ? { staffId: ctx.caller.staffId } : {}),
       staffName: me?.name ?? '家庭医生',
       ...(me?.position ? { staffPosition: me.position } : {}),
+      ...figures,
       createdAt: ctx.now,
     });
     // The notice carries no message content (health data): only that the team answered.
@@ -103,7 +125,7 @@ export async function replyHandler({
         to: { residentId: c.residentId },
         title: '家庭医生回复了您的咨询',
         body: `${team?.name ?? '您的家庭医生团队'}已回复，请打开小程序查看`,
-        page: '/packages/consult/index',
+        page: 'packages/consult/pages/index/index',
         ref: { kind: 'consult', id: c._id },
       },
       ctx.now,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { open, send, thread, ZSendInput } from '@shared/api/consult';
+import type { link, open, send, thread, ZSendInput } from '@shared/api/consult';
 import type { OutputOf } from '@shared/api/define';
 import type { z } from '@shared/api/zod';
 import { dueText, EMERGENCY_PHONE, emergencyWordsIn, responseDueAt } from '@shared/consult/rules';
@@ -11,8 +11,9 @@ import * as teams from '../_data/teams.repo';
 import { inTransaction } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
+import { isConsultPhotoOf, startImageChecks } from './support/media';
 import { checkText } from './support/security';
-import { conversationView, messageView } from './support/views';
+import { conversationView, threadView } from './support/views';
 
 /**
  * The resident (or a proxy) and the team they are signed to TODAY, from the stored contract —
@@ -70,6 +71,17 @@ export async function sendHandler({
     refuse('CONTENT_REFUSED');
   }
   if (verdict === 'unavailable') refuse('CONTENT_CHECK_UNAVAILABLE');
+  // Photos: private files of this conversation only; WeChat judges each (and its thumbnail)
+  // asynchronously, so they are stored `pending` and shown to nobody until the verdicts arrive.
+  const files = input.photos.flatMap((p) => [p.fileId, p.thumbFileId]);
+  if (files.some((f) => !isConsultPhotoOf(f, rid))) refuse('CONSULT_PHOTO_INVALID');
+  let traceIds: string[] = [];
+  if (files.length) {
+    const started = await startImageChecks(ctx.openid, files);
+    if (!started.ok)
+      refuse(started.reason === 'missing' ? 'CONSULT_PHOTO_INVALID' : 'CONTENT_CHECK_UNAVAILABLE');
+    traceIds = started.traceIds;
+  }
 
   const proxy = ctx.caller.residentId !== rid;
   const writerName = proxy
@@ -96,6 +108,8 @@ export async function sendHandler({
       lastFrom: 'resident',
       messageCount: (cur?.messageCount ?? 0) + 1,
       createdAt: cur?.createdAt ?? ctx.now,
+      ...(cur?.lastStaffId && cur.teamId === live.teamId ? { lastStaffId: cur.lastStaffId } : {}),
+      ...(cur?.links ? { links: cur.links } : {}),
     });
     await consults.addMessageInTx(t, {
       _id: messageId,
@@ -108,8 +122,29 @@ export async function sendHandler({
       writerName,
       proxy,
       ...(words.length ? { emergency: true } : {}),
+      ...(input.photos.length
+        ? {
+            photos: input.photos.map((p) => ({
+              fileId: p.fileId,
+              thumbFileId: p.thumbFileId,
+              status: 'pending' as const,
+              checks: { photo: 'pending' as const, thumb: 'pending' as const },
+            })),
+          }
+        : {}),
       createdAt: ctx.now,
     });
+    for (const [i, traceId] of traceIds.entries())
+      await consults.addMediaInTx(t, {
+        _id: consults.mediaIdOf(traceId),
+        messageId,
+        consultId: id,
+        residentId: rid,
+        index: i >> 1,
+        part: i % 2 ? 'thumb' : 'photo',
+        verdict: 'pending',
+        createdAt: ctx.now,
+      });
     return due;
   });
   return {
@@ -121,6 +156,7 @@ export async function sendHandler({
     emergencyWords: words,
     ...(words.length ? { emergencyPhone: EMERGENCY_PHONE } : {}),
     ...(words.length && team?.institutionPhone ? { teamPhone: team.institutionPhone } : {}),
+    photosPending: input.photos.length,
   };
 }
 
@@ -144,7 +180,7 @@ export async function threadHandler({
     ]);
     return {
       conversation: conversationView(c, team?.name ?? '家庭医生团队', ctx.now),
-      messages: messages.map(messageView),
+      messages: await threadView(messages, 'resident'),
     };
   }
   // Staff name the conversation, or the resident whose conversation it is.
@@ -161,6 +197,55 @@ export async function threadHandler({
   ]);
   return {
     conversation: conversationView(c, team?.name ?? '家庭医生团队', ctx.now),
-    messages: messages.map(messageView),
+    messages: await threadView(messages, 'team'),
   };
+}
+
+/**
+ * The resident turned the conversation into a booking or a home-visit request (the page's quick
+ * action): a system line in the thread and a link on the conversation, so the team sees it. Does
+ * not make the conversation await an answer.
+ */
+export async function linkHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: { residentId?: string; kind: 'booking' | 'homeVisit'; refId?: string };
+}): Promise<OutputOf<typeof link>> {
+  const { rid, live } = await signedScope(ctx, input.residentId);
+  const id = consults.consultIdOf(rid);
+  await inTransaction(ctx.db, async (t) => {
+    const cur = await consults.getInTx(t, id);
+    const entry = { kind: input.kind, at: ctx.now, ...(input.refId ? { refId: input.refId } : {}) };
+    // Bounded: the last 20 links are kept on the conversation; the thread keeps every line.
+    const links = [...(cur?.links ?? []), entry].slice(-20);
+    if (cur) await consults.updateInTx(t, id, { links, lastAt: ctx.now });
+    else
+      await consults.putInTx(t, {
+        _id: id,
+        residentId: rid,
+        teamId: live.teamId,
+        status: 'open',
+        awaiting: false,
+        dueAt: null,
+        askedAt: null,
+        lastAt: ctx.now,
+        lastFrom: 'resident',
+        messageCount: 0,
+        createdAt: ctx.now,
+        links,
+      });
+    await consults.addMessageInTx(t, {
+      _id: `${id}_${ctx.now.getTime()}_${randomBytes(3).toString('hex')}`,
+      consultId: id,
+      residentId: rid,
+      teamId: cur?.teamId ?? live.teamId,
+      from: 'resident',
+      text: input.kind === 'booking' ? '已根据本次咨询发起预约就诊' : '已根据本次咨询申请上门服务',
+      link: { kind: input.kind, ...(input.refId ? { refId: input.refId } : {}) },
+      createdAt: ctx.now,
+    });
+  });
+  return { consultId: id, kind: input.kind };
 }

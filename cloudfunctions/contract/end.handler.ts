@@ -6,6 +6,7 @@ import type {
 } from '@shared/api/contract';
 import type { OutputOf } from '@shared/api/define';
 import { terminateContract, withdrawContract } from '@shared/contract/transitions';
+import { closeCareInTx } from '../_data/careStates.repo';
 import type { HandlerContext } from '../_lib/guard';
 import { loadContract, must, repos } from './support/common';
 import { transition } from './support/requests.tx';
@@ -55,6 +56,8 @@ export async function terminateHandler({
       ...(next.terminationReason !== undefined ? { terminationReason: next.terminationReason } : {}),
       ...(next.terminationNote !== undefined ? { terminationNote: next.terminationNote } : {}),
     },
+    // Off the doctor's worklists in the same transaction: no contact is owed any more.
+    inTx: (t) => closeCareInTx(t, contract.residentId, contract._id, ctx.now),
     now: ctx.now,
   });
   return contractView({ ...contract, ...next }, ctx.now, team);

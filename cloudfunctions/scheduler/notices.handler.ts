@@ -3,6 +3,7 @@ import { COLLECTIONS } from '@shared/constants/collections';
 import { DEFAULT_CONTRACT_CONFIG } from '@shared/contract/config';
 import type { OutboxMessage } from '@shared/db/schemas/outbox';
 import { addDays, shanghaiDay } from '@shared/time';
+import { closeCareForContract } from '../_data/careStates.repo';
 import { acquireJob, releaseJob } from '../_data/jobs.repo';
 import { enqueueMany } from '../_data/outbox.repo';
 import type { Database } from '../_lib/db';
@@ -83,6 +84,7 @@ export async function contractNotices(env: RunEnv): Promise<void> {
       rows: ContractRow[],
       teams: Map<string, { leader?: string; name?: string }>,
     ) => OutboxMessage[],
+    onRows?: (rows: ContractRow[]) => Promise<void>,
   ) => {
     let after = cur[key] ?? initial;
     for (;;) {
@@ -98,6 +100,7 @@ export async function contractNotices(env: RunEnv): Promise<void> {
         .get();
       const rows = data as ContractRow[];
       if (rows.length === 0) break;
+      if (onRows) await onRows(rows);
       const teams = await leadersOf(db, [...new Set(rows.map((r) => r.teamId))]);
       env.stats.queued += await enqueueMany(db, toMessages(rows, teams), now);
       const last = rows[rows.length - 1]!;
@@ -202,6 +205,11 @@ export async function contractNotices(env: RunEnv): Promise<void> {
           });
         return out;
       }),
+    // No contact is owed once the term has ended: off the worklists (a renewal in the grace
+    // period opens care again). One transaction per contract that ended, none on a quiet night.
+    async (rows) => {
+      for (const c of rows) await closeCareForContract(db, c.residentId, c._id, now);
+    },
   );
   await releaseJob(db, NOTICES_JOB, runId, { cursors: cur }, now);
 }

@@ -286,6 +286,8 @@ export async function renderConsole(
         return { json: s.wx.sms };
       case '/_emulator/api/seccheck':
         return { json: s.wx.secChecks };
+      case '/_emulator/api/mediacheck':
+        return { json: s.wx.media?.entries ?? [] };
       case '/_emulator/api/messaging':
         return { json: messagingSummary(s) };
       case '/_emulator/api/timers':
@@ -317,6 +319,20 @@ export async function renderConsole(
     if (!/^\d{3}\*{4}\d{4}$/.test(String(body.mobileMasked ?? '')))
       return { json: { ok: false, error: 'bad number' } };
     return { json: { ok: true, serial: s.wx.recordSms(body).serial } };
+  }
+  if (req.method === 'POST' && p === '/_emulator/api/mediacheck/deliver') {
+    // Pushes every pending media-check verdict now (tests, demos); answers how many.
+    return { json: { ok: true, delivered: (await s.wx.media?.deliverAll()) ?? 0 } };
+  }
+  if (req.method === 'POST' && p === '/_emulator/api/mediacheck/hold') {
+    let body: { hold?: unknown } = {};
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { hold?: unknown };
+    } catch {
+      return { json: { ok: false, error: 'bad json' } };
+    }
+    s.wx.media?.hold(body.hold === true);
+    return { json: { ok: true, hold: body.hold === true } };
   }
   if (req.method === 'POST') {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));

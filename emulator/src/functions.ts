@@ -11,7 +11,7 @@ export const NO_IDENTITY: Identity = { openid: '', appid: '', unionid: '' };
 export type Invocation = {
   id: string;
   fn: string;
-  source: 'sdk' | 'gateway' | 'nested' | 'timer';
+  source: 'sdk' | 'gateway' | 'nested' | 'timer' | 'push';
   parentId?: string;
   /** The event's `action` field when it is a string (never the input: it may hold personal data). */
   action?: string;

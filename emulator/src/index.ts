@@ -12,6 +12,7 @@ import { DeclaredEnv } from './fnenv';
 import { FunctionRunner, type Identity, type Invocation, NO_IDENTITY } from './functions';
 import { type IndexDef, validateIndexDefs } from './indexes';
 import { parseJsonCapped } from './json';
+import { DEFAULT_MEDIA_DELAY_MS, MediaChecks } from './mediacheck';
 import { Storage } from './storage';
 import { Store } from './store';
 import { Timers } from './timers';
@@ -46,6 +47,11 @@ export type EmulatorOptions = {
   rcFile?: string | null;
   /** Local values for `{{placeholder}}` declarations (default: the emulator's process.env). */
   env?: Record<string, string>;
+  /**
+   * Wait before a security.mediaCheckAsync verdict is pushed (ms; default 1500, env
+   * EMU_MEDIA_CHECK_DELAY_MS). Tests may hold verdicts instead (POST /_emulator/api/mediacheck/hold).
+   */
+  mediaCheckDelayMs?: number;
 };
 
 export type EmulatorHandle = {
@@ -150,6 +156,14 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
   });
   const storage = new Storage(dataDir, envId, () => baseUrl);
   const wx = new WxApi(path.join(dataDir, 'wx-outbox.jsonl'));
+  wx.media = new MediaChecks({
+    storage,
+    runner,
+    functionsDir,
+    delayMs:
+      opts.mediaCheckDelayMs ?? (Number(process.env.EMU_MEDIA_CHECK_DELAY_MS) || DEFAULT_MEDIA_DELAY_MS),
+    log,
+  });
   const timers = new Timers(runner, clock, log);
   const requests: RequestLogEntry[] = [];
   const record = (e: RequestLogEntry) => {
@@ -486,6 +500,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<EmulatorHand
       if (closed) return;
       closed = true;
       timers.stop();
+      wx.media?.stop();
       await runner.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

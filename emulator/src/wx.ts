@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { templateById } from '../../shared/wx/subscribe-templates';
 import { EmuError } from './ejson';
 import { parseJsonCapped } from './json';
+import type { MediaChecks } from './mediacheck';
 
 /** One subscribe message the emulator accepted or refused (what WeChat would have delivered). */
 export type OutboxEntry = {
@@ -73,6 +74,9 @@ export class WxApi {
   /** Content-security calls (verdicts only, never the text), newest last. */
   readonly secChecks: SecCheckEntry[] = [];
 
+  /** security.mediaCheckAsync: set by the emulator (it needs storage and the function runner). */
+  media?: MediaChecks;
+
   /** Records one text from the SMS fake (POST /_emulator/api/sms), kept beside the WeChat outbox. */
   recordSms(body: Record<string, unknown>): SmsEntry {
     const entry: SmsEntry = {
@@ -121,6 +125,10 @@ export class WxApi {
       case 'security.msgSecCheck':
       case '/wxa/msg_sec_check':
         return this.secCheck(req);
+      case 'security.mediaCheckAsync':
+      case '/wxa/media_check_async':
+        if (!this.media) throw new EmuError('INVALID_PARAM', 'wx.api security.mediaCheckAsync is not set up');
+        return this.media.start(req);
       default:
         throw new EmuError('INVALID_PARAM', `wx.api ${String(apiName)} is not emulated`);
     }

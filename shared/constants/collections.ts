@@ -44,6 +44,9 @@ export const COLLECTIONS = {
   // consult (issue 18): conversations with the signed team and their messages
   consults: 'consults',
   consultMessages: 'consultMessages',
+  // consult: reply templates per team; pending media checks by trace id (verdicts arrive later)
+  consultTemplates: 'consultTemplates',
+  consultMedia: 'consultMedia',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -95,6 +95,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   CONSULT_NOT_FOUND: '咨询会话不存在',
   CONTENT_REFUSED: '消息含有不适宜发布的内容，未能发送，请修改后重试',
   CONTENT_CHECK_UNAVAILABLE: '消息内容检查暂不可用，请稍后再试；如情况紧急请拨打120',
+  CONSULT_PHOTO_INVALID: '图片未上传成功，请重新选择图片',
+  CONSULT_TEMPLATE_NOT_FOUND: '该回复模板不存在或已被删除',
+  CONSULT_TEMPLATES_FULL: '回复模板已达上限（50 条），请先删除不用的模板',
   STAFF_ALREADY_BOUND: '该人员已绑定微信，无需再发放绑定码',
 };
 

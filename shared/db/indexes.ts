@@ -81,6 +81,19 @@ export const INDEXES: IndexSpec[] = [
     name: 'consultId_createdAt',
     keys: { consultId: 1, createdAt: 1 },
   },
+  // consult: the 'mine' inbox filter; first answers per team and period (stats.teamPerformance);
+  // a team's reply templates.
+  {
+    collection: COLLECTIONS.consults,
+    name: 'teamId_lastStaffId_awaiting_dueAt',
+    keys: { teamId: 1, lastStaffId: 1, awaiting: 1, dueAt: 1 },
+  },
+  {
+    collection: COLLECTIONS.consultMessages,
+    name: 'teamId_firstAnswer_createdAt',
+    keys: { teamId: 1, firstAnswer: 1, createdAt: 1 },
+  },
+  { collection: COLLECTIONS.consultTemplates, name: 'teamId_updatedAt', keys: { teamId: 1, updatedAt: -1 } },
   // staffpages (issue 12): assisted-signing search by keyed name|tail hashes; an institution's staff.
   { collection: COLLECTIONS.residents, name: 'searchKeys', keys: { searchKeys: 1 } },
   {

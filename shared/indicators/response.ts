@@ -7,7 +7,7 @@ import type { Counts } from './common';
  * mean minutes to answer among answered ones. Reported 2026-03-31T15:00Z, answered 16:30Z → 90
  * minutes, within target. Unanswered reports count against the rate.
  */
-export type ReportFacts = { reportedAt: Date; respondedAt?: Date | null };
+export type ReportFacts = { reportedAt: Date; acknowledgedAt?: Date | null };
 export type ResponseCounts = Counts & { responded: number; meanMinutes: number | null };
 
 const minutesBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 60_000;
@@ -21,7 +21,7 @@ export const gridResponseCounts = (
   const [from, to] = [dayStart(period.start), dayEnd(period.end)];
   const inPeriod = reports.filter((r) => r.reportedAt >= from && r.reportedAt <= to);
   const answered = inPeriod.flatMap((r) =>
-    r.respondedAt ? [minutesBetween(r.reportedAt, r.respondedAt)] : [],
+    r.acknowledgedAt ? [minutesBetween(r.reportedAt, r.acknowledgedAt)] : [],
   );
   const total = answered.reduce((n, m) => n + m, 0);
   return {
@@ -39,8 +39,8 @@ export const gridResponsePipeline = (period: Window, targetHours: number) => [
     $project: {
       minutes: {
         $cond: [
-          { $ifNull: ['$respondedAt', false] },
-          { $divide: [{ $subtract: ['$respondedAt', '$reportedAt'] }, 60_000] },
+          { $ifNull: ['$acknowledgedAt', false] },
+          { $divide: [{ $subtract: ['$acknowledgedAt', '$reportedAt'] }, 60_000] },
           null,
         ],
       },

@@ -209,5 +209,14 @@ describe('a brand-new resident in Chromium: residence → sign ×2 → confirm �
     await page.goto(`${emulator.url}/#/pages/realname/index`);
     await page.getByText('‹ 返回').waitFor();
     await shot(page, 'journey-realname-large');
+    // Her family and her contracts, as she checks them afterwards.
+    await page.goto(`${emulator.url}/#/pages/family/index`);
+    await page.locator('.nut-cell', { hasText: '林建华（父母）' }).waitFor();
+    await page.getByText('与我同住', { exact: false }).waitFor();
+    expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);
+    await shot(page, 'journey-family-large');
+    await page.goto(`${emulator.url}/#/pages/contract/index`);
+    await page.locator('[data-testid^="contract-"]', { hasText: '林建华' }).first().waitFor();
+    await shot(page, 'journey-contracts-large');
   }, 240_000);
 });

@@ -118,6 +118,8 @@ export async function transition(
     patch: Partial<ContractDoc> & { status: TContract['status'] };
     also?: readonly SideChange[];
     message?: OutboxMessage;
+    /** Other domains' records that must change with this transition (care closes on termination). */
+    inTx?: (t: Tx) => Promise<unknown>;
     now: Date;
   },
 ): Promise<void> {
@@ -140,5 +142,6 @@ export async function transition(
         await moveSeats(t, s.teamId, -1, p.now, undefined, true);
     }
     if (p.message) await enqueueInTx(t, p.message, p.now);
+    if (p.inTx) await p.inTx(t);
   });
 }

@@ -8,6 +8,8 @@ import { z } from '../../api/zod';
 export const CARE_STATUSES = ['active', 'removed'] as const;
 export const REMOVAL_REASONS = ['moved_away', 'deceased', 'transferred', 'wrong_number'] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+/** Set by the contract side only (terminated, or its term ended unrenewed); never a staff choice. */
+export const CONTRACT_ENDED = 'contract_ended' as const;
 
 export const ZCareStateDoc = z.object({
   _id: z.string(),
@@ -22,7 +24,7 @@ export const ZCareStateDoc = z.object({
   birthDate: z.string().optional(),
   tags: z.array(z.string()),
   status: z.enum(CARE_STATUSES),
-  removedReason: z.enum(REMOVAL_REASONS).optional(),
+  removedReason: z.enum([...REMOVAL_REASONS, CONTRACT_ENDED]).optional(),
   removedNote: z.string().optional(),
   /** Last contact that reached the resident, and its quarter key (first contact of a quarter counts once). */
   lastContactDay: z.string().optional(),

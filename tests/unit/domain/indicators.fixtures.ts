@@ -114,10 +114,35 @@ export const followups: TFollowup[] = [
 
 const t = (iso: string) => new Date(iso);
 export const reports = [
-  { _id: 'g1', gridId: 'g', reportedAt: t('2026-03-31T15:00:00Z'), respondedAt: t('2026-03-31T16:30:00Z') }, // 23:00 Shanghai, 90 min
-  { _id: 'g2', gridId: 'g', reportedAt: t('2026-03-31T16:00:00Z'), respondedAt: t('2026-03-31T17:00:00Z') }, // already Q2 in Shanghai
-  { _id: 'g3', gridId: 'g', reportedAt: t('2026-01-10T02:00:00Z'), respondedAt: t('2026-01-11T02:00:00Z') }, // exactly 24 h
-  { _id: 'g4', gridId: 'g', reportedAt: t('2026-02-01T00:00:00Z'), respondedAt: t('2026-02-02T00:01:00Z') }, // 24 h 1 min
+  {
+    _id: 'g1',
+    gridId: 'g',
+    reportedAt: t('2026-03-31T15:00:00Z'),
+    acknowledgedAt: t('2026-03-31T16:30:00Z'),
+  }, // 23:00 Shanghai, 90 min
+  {
+    _id: 'g2',
+    gridId: 'g',
+    reportedAt: t('2026-03-31T16:00:00Z'),
+    acknowledgedAt: t('2026-03-31T17:00:00Z'),
+  }, // already Q2 in Shanghai
+  {
+    _id: 'g3',
+    gridId: 'g',
+    reportedAt: t('2026-01-10T02:00:00Z'),
+    acknowledgedAt: t('2026-01-11T02:00:00Z'),
+  }, // exactly 24 h
+  {
+    _id: 'g4',
+    gridId: 'g',
+    reportedAt: t('2026-02-01T00:00:00Z'),
+    acknowledgedAt: t('2026-02-02T00:01:00Z'),
+  }, // 24 h 1 min
   { _id: 'g5', gridId: 'g', reportedAt: t('2026-02-15T00:00:00Z') }, // never answered
-  { _id: 'g6', gridId: 'g', reportedAt: t('2025-12-31T15:59:00Z'), respondedAt: t('2025-12-31T16:10:00Z') }, // 2025 in Shanghai
+  {
+    _id: 'g6',
+    gridId: 'g',
+    reportedAt: t('2025-12-31T15:59:00Z'),
+    acknowledgedAt: t('2025-12-31T16:10:00Z'),
+  }, // 2025 in Shanghai
 ];

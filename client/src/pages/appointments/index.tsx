@@ -6,6 +6,7 @@ import { addDays, shanghaiDay } from '@shared/time';
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../components/form/useInFlight';
 import { apptZh as t } from '../../i18n/appointment';
 import type { ApiError } from '../../services/api';
 import {
@@ -31,6 +32,9 @@ export default function MyAppointments() {
   const [chosen, setChosen] = useState<TSlotView>();
   const [note, setNote] = useState('');
   const [loaded, setLoaded] = useState(false);
+  // A double tap on 确认取消 / 确认改约 sends one request (issue 12).
+  const guard = useInFlight();
+  const sending = mode ? guard.busy(mode.appointment.appointmentId) : false;
   const load = async () => {
     try {
       const r = await myAppointments({});
@@ -76,25 +80,29 @@ export default function MyAppointments() {
       setNote(t.reasonRequired);
       return;
     }
-    try {
-      await cancelAppointment({ appointmentId: mode.appointment.appointmentId, reason: reason.trim() });
-      setMode(undefined);
-      await load();
-      setNote(t.cancelled);
-    } catch (e) {
-      setNote((e as ApiError).message);
-    }
+    await guard.run(mode.appointment.appointmentId, async () => {
+      try {
+        await cancelAppointment({ appointmentId: mode.appointment.appointmentId, reason: reason.trim() });
+        setMode(undefined);
+        await load();
+        setNote(t.cancelled);
+      } catch (e) {
+        setNote((e as ApiError).message);
+      }
+    });
   };
   const submitReschedule = async () => {
     if (mode?.kind !== 'reschedule' || !chosen) return;
-    try {
-      await rescheduleAppointment({ appointmentId: mode.appointment.appointmentId, slotId: chosen.slotId });
-      setMode(undefined);
-      await load();
-      setNote(t.rescheduled);
-    } catch (e) {
-      setNote((e as ApiError).message);
-    }
+    await guard.run(mode.appointment.appointmentId, async () => {
+      try {
+        await rescheduleAppointment({ appointmentId: mode.appointment.appointmentId, slotId: chosen.slotId });
+        setMode(undefined);
+        await load();
+        setNote(t.rescheduled);
+      } catch (e) {
+        setNote((e as ApiError).message);
+      }
+    });
   };
 
   const card = (a: TAppointmentView, actions: boolean) => (
@@ -142,7 +150,13 @@ export default function MyAppointments() {
             onInput={(e) => setReason(e.detail.value)}
           />
           <View className="jy-actions">
-            <Button size="large" type="danger" onClick={() => void submitCancel()}>
+            <Button
+              size="large"
+              type="danger"
+              loading={sending}
+              disabled={sending}
+              onClick={() => void submitCancel()}
+            >
               {t.confirmCancel}
             </Button>
             <Button size="large" onClick={() => setMode(undefined)}>
@@ -167,7 +181,13 @@ export default function MyAppointments() {
             </View>
           ))}
           <View className="jy-actions">
-            <Button size="large" type="primary" disabled={!chosen} onClick={() => void submitReschedule()}>
+            <Button
+              size="large"
+              type="primary"
+              loading={sending}
+              disabled={!chosen || sending}
+              onClick={() => void submitReschedule()}
+            >
               {t.confirmReschedule}
             </Button>
             <Button size="large" onClick={() => setMode(undefined)}>

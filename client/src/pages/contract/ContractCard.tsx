@@ -25,7 +25,18 @@ const Line = ({ label, value }: { label: string; value?: string }) =>
   ) : null;
 
 /** One contract: status, dates, team contacts, timeline and what the resident may do now. */
-export function ContractCard({ c, today, act }: { c: ContractView; today: string; act: CardActions }) {
+export function ContractCard({
+  c,
+  today,
+  act,
+  busy = false,
+}: {
+  c: ContractView;
+  today: string;
+  act: CardActions;
+  /** An action on this card is in flight: its submitting buttons ignore further taps. */
+  busy?: boolean;
+}) {
   const [ending, setEnding] = useState(false);
   const live = c.status === 'active' || c.status === 'upcoming';
   const inWindow =
@@ -60,12 +71,16 @@ export function ContractCard({ c, today, act }: { c: ContractView; today: string
       ) : null}
       <View className="jy-subtitle">{t.timeline}</View>
       <Timeline c={c} />
-      {ending ? (
-        <TerminateForm onCancel={() => setEnding(false)} onSubmit={(r, n) => act.terminate(c, r, n)} />
+      {ending && c.status === 'active' ? (
+        <TerminateForm
+          busy={busy}
+          onCancel={() => setEnding(false)}
+          onSubmit={(r, n) => act.terminate(c, r, n)}
+        />
       ) : (
         <View className="jy-actions">
           {c.status === 'pending' ? (
-            <Button size="large" block onClick={() => act.withdraw(c)}>
+            <Button size="large" block loading={busy} disabled={busy} onClick={() => act.withdraw(c)}>
               {t.withdraw}
             </Button>
           ) : null}

@@ -11,9 +11,12 @@ const t = zhContract.mine;
 export function TerminateForm({
   onSubmit,
   onCancel,
+  busy = false,
 }: {
   onSubmit: (reason: TerminationReason, note: string) => void;
   onCancel: () => void;
+  /** The termination is in flight: a second tap does nothing. */
+  busy?: boolean;
 }) {
   const [reason, setReason] = useState<TerminationReason | null>(null);
   const [note, setNote] = useState('');
@@ -37,7 +40,8 @@ export function TerminateForm({
           size="large"
           type="danger"
           block
-          disabled={!ok}
+          loading={busy}
+          disabled={!ok || busy}
           onClick={() => reason && onSubmit(reason, note.trim())}
         >
           {t.confirmTerminate}

@@ -5,6 +5,7 @@ import { shanghaiDay } from '@shared/time';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../components/form/useInFlight';
 import { zhContract } from '../../i18n/contract';
 import type { ApiError } from '../../services/api';
 import * as api from '../../services/contract';
@@ -30,19 +31,23 @@ export default function MyContracts() {
   useDidShow(() => {
     load();
   });
-  const run = (p: Promise<unknown>, ok = t.done) =>
-    p
-      .then(() => {
-        setError('');
-        setNotice(ok);
-        return load();
-      })
-      .catch((e: ApiError) => setError(e.message));
+  // One action per card at a time: a double tap on 撤回 / 确认解约 sends one request (issue 12).
+  const guard = useInFlight();
+  const run = (c: api.ContractView, p: () => Promise<unknown>, ok = t.done) =>
+    guard.run(c.contractId, () =>
+      p()
+        .then(() => {
+          setError('');
+          setNotice(ok);
+          return load();
+        })
+        .catch((e: ApiError) => setError(e.message)),
+    );
   const act: CardActions = {
-    withdraw: (c) => run(api.withdraw(c.contractId)),
+    withdraw: (c) => run(c, () => api.withdraw(c.contractId)),
     terminate: (c, reason, note) =>
-      run(api.terminate({ contractId: c.contractId, reason, ...(note ? { note } : {}) })),
-    pdf: (c) => run(api.openPdf(c.contractId), t.pdfDone),
+      run(c, () => api.terminate({ contractId: c.contractId, reason, ...(note ? { note } : {}) })),
+    pdf: (c) => run(c, () => api.openPdf(c.contractId), t.pdfDone),
     renew: (c) =>
       Taro.navigateTo({
         url: `/packages/sign/pages/flow/index?mode=renewal&teamId=${c.teamId}&contractId=${c.contractId}&residentId=${c.residentId}`,
@@ -77,7 +82,7 @@ export default function MyContracts() {
         </View>
       ) : null}
       {(list ?? []).map((c) => (
-        <ContractCard key={c.contractId} c={c} today={today()} act={act} />
+        <ContractCard key={c.contractId} c={c} today={today()} act={act} busy={guard.busy(c.contractId)} />
       ))}
       {list && list.length > 0 ? (
         <Button block onClick={() => Taro.navigateTo({ url: '/packages/consult/pages/index/index' })}>

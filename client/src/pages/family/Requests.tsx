@@ -4,6 +4,7 @@ import type { familyRequests as familyRequestsDef } from '@shared/api/user';
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../components/form/useInFlight';
 import { zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { answerFamilyRequest, familyRequests } from '../../services/user';
@@ -23,16 +24,19 @@ export function FamilyRequests({ onAnswered }: { onAnswered: () => void }) {
       .then((r) => setRequests(r.requests))
       .catch((e: ApiError) => setError(e.message));
   useDidShow(() => void reload());
-  const answer = async (requestId: string, accept: boolean) => {
-    setError('');
-    try {
-      await answerFamilyRequest(requestId, accept);
-      await reload();
-      onAnswered();
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
+  // One answer per request: a double tap on 同意 / 拒绝 sends one (issue 12).
+  const guard = useInFlight();
+  const answer = (requestId: string, accept: boolean) =>
+    guard.run(requestId, async () => {
+      setError('');
+      try {
+        await answerFamilyRequest(requestId, accept);
+        await reload();
+        onAnswered();
+      } catch (e) {
+        setError((e as ApiError).message);
+      }
+    });
   if (requests.length === 0 && !error) return null;
   return (
     <View className="jy-family-requests">
@@ -44,10 +48,19 @@ export function FamilyRequests({ onAnswered }: { onAnswered: () => void }) {
             title={t.requestLine(r.requesterName, t.relations[r.relation] ?? r.relation)}
             extra={
               <View className="jy-chips">
-                <Button size="small" type="primary" onClick={() => answer(r.requestId, true)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={guard.busy(r.requestId)}
+                  onClick={() => answer(r.requestId, true)}
+                >
                   {t.accept}
                 </Button>
-                <Button size="small" onClick={() => answer(r.requestId, false)}>
+                <Button
+                  size="small"
+                  disabled={guard.busy(r.requestId)}
+                  onClick={() => answer(r.requestId, false)}
+                >
                   {t.decline}
                 </Button>
               </View>

@@ -4,7 +4,7 @@ import type { OutputOf } from '@shared/api/define';
 import type { FAMILY_RELATIONS, listFamily as listFamilyDef, me as meDef } from '@shared/api/user';
 import { Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
@@ -31,15 +31,28 @@ export default function Family() {
   const [relation, setRelation] = useState<Relation>('parent');
   const [consent, setConsent] = useState(false);
   const [mine, setMine] = useState<MyResidence>();
+  // Until me() answers we don't know whether to offer 与我同住: showing the picker meanwhile
+  // makes the form jump under the user's finger when the answer arrives.
+  const [mineKnown, setMineKnown] = useState(false);
   // Most family members live with the resident: reuse their residence unless told otherwise.
   const [withMe, setWithMe] = useState(true);
   const [residence, setResidence] = useState<ResidenceValue>(EMPTY);
   const [loadError, setLoadError] = useState('');
   const [added, setAdded] = useState('');
-  const reload = () =>
-    listFamily()
-      .then((r) => setMembers(r.members))
-      .catch((e: ApiError) => setLoadError(e.message));
+  // Only the newest list answer may paint: on a busy server the answer to the list asked for on
+  // opening the page can arrive after the one asked for after an add, and it would paint the list
+  // without the new member (issue 12: "the list does not repaint after a successful add").
+  const asked = useRef(0);
+  const reload = () => {
+    const n = ++asked.current;
+    return listFamily()
+      .then((r) => {
+        if (n === asked.current) setMembers(r.members);
+      })
+      .catch((e: ApiError) => {
+        if (n === asked.current) setLoadError(e.message);
+      });
+  };
   useDidShow(() => {
     void reload();
     me()
@@ -47,7 +60,8 @@ export default function Family() {
         setMine(p.residence);
         if (!p.residence) setWithMe(false);
       })
-      .catch(() => setWithMe(false));
+      .catch(() => setWithMe(false))
+      .finally(() => setMineKnown(true));
   });
   const sameHome = withMe && mine !== undefined;
   const s = useSubmit(
@@ -65,6 +79,8 @@ export default function Family() {
       check: () => missingForIdentity(form, sameHome ? undefined : residence, consent),
       onDone: async (m) => {
         setAdded(m ? t.addedWho(m.name) : t.added);
+        // Paint the new member from the server's answer at once; the reload then brings the rest.
+        if (m) setMembers((ms) => (ms && !ms.some((x) => x.residentId === m.residentId) ? [...ms, m] : ms));
         setForm({ name: '', idNumber: '' });
         setConsent(false);
         setResidence(EMPTY);
@@ -73,7 +89,9 @@ export default function Family() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     setAdded('');
     s.clearField(k);
   };
@@ -138,7 +156,7 @@ export default function Family() {
             </View>
           </View>
         ) : null}
-        {sameHome ? null : (
+        {sameHome || !mineKnown ? null : (
           <RegionPicker value={residence} onChange={setResidence} errors={s.fields} prefix="residence." />
         )}
         <Check
@@ -152,7 +170,13 @@ export default function Family() {
         />
         <FieldError message={s.fields.consent} />
         {s.error ? <View className="jy-error">{s.error}</View> : null}
-        <Button type="primary" block loading={s.busy} disabled={s.busy} onClick={() => void s.submit()}>
+        <Button
+          type="primary"
+          block
+          loading={s.busy}
+          disabled={s.busy || !mineKnown}
+          onClick={() => void s.submit()}
+        >
           {t.submit}
         </Button>
         <Button block onClick={() => Taro.switchTab({ url: '/pages/sign/index' })}>

@@ -1,6 +1,7 @@
 import type { TLiveView } from '@shared/api/education';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { useInFlight } from '../../components/form/useInFlight';
 import { eduZh as t } from '../../i18n/education';
 import type { ApiError } from '../../services/api';
 import { askLiveQuestion, getLiveSessions, registerForLive } from '../../services/education';
@@ -17,17 +18,23 @@ const when = (iso: string) =>
 function Session({ s, onChange }: { s: TLiveView; onChange: (s: TLiveView) => void }) {
   const [q, setQ] = useState('');
   const [note, setNote] = useState('');
+  // A double tap registers once and sends the question once (issue 12).
+  const guard = useInFlight();
   const register = () =>
-    registerForLive(s.sessionId)
-      .then(onChange)
-      .catch((e: ApiError) => setNote(e.message));
+    guard.run('register', () =>
+      registerForLive(s.sessionId)
+        .then(onChange)
+        .catch((e: ApiError) => setNote(e.message)),
+    );
   const ask = () =>
-    askLiveQuestion({ sessionId: s.sessionId, text: q })
-      .then(() => {
-        setQ('');
-        setNote(t.live.asked);
-      })
-      .catch((e: ApiError) => setNote(e.message));
+    guard.run('ask', () =>
+      askLiveQuestion({ sessionId: s.sessionId, text: q })
+        .then(() => {
+          setQ('');
+          setNote(t.live.asked);
+        })
+        .catch((e: ApiError) => setNote(e.message)),
+    );
   return (
     <View className="jy-card">
       <View className="edu-card__title">{s.title}</View>
@@ -35,7 +42,7 @@ function Session({ s, onChange }: { s: TLiveView; onChange: (s: TLiveView) => vo
         {`${when(s.startsAt)} · ${t.live.minutes(s.durationMinutes)} · ${s.speaker} · ${s.channel === 'channels' ? t.live.channels : t.live.link}`}
       </Text>
       <View className="edu-row">
-        <Button size="mini" disabled={s.registered} onClick={register}>
+        <Button size="mini" disabled={s.registered || guard.busy('register')} onClick={register}>
           {s.registered ? t.live.registered : t.live.register}
         </Button>
       </View>
@@ -45,7 +52,7 @@ function Session({ s, onChange }: { s: TLiveView; onChange: (s: TLiveView) => vo
         value={q}
         onInput={(e) => setQ(e.detail.value)}
       />
-      <Button size="mini" disabled={q.trim().length < 2} onClick={ask}>
+      <Button size="mini" disabled={q.trim().length < 2 || guard.busy('ask')} onClick={ask}>
         {t.live.ask}
       </Button>
       {note ? <Text className="jy-muted">{note}</Text> : null}

@@ -4,6 +4,7 @@ import type { SubscribeTemplateKey } from '@shared/wx/subscribe-templates';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../components/form/useInFlight';
 import type { ApiError } from '../../services/api';
 import {
   askSubscribe,
@@ -65,10 +66,13 @@ export default function Messages() {
       setMore(r.items.length === 20);
     });
   });
-  const open = async (m: TMessageView) => {
+  // A double tap on a message marks it read once and opens its page once; 全部已读 likewise (issue 12).
+  const guard = useInFlight();
+  const open = (m: TMessageView) => guard.run(m.messageId, () => openOnce(m));
+  const openOnce = async (m: TMessageView) => {
     if (!m.read) {
       const r = await markMessageRead(m.messageId).catch(() => null);
-      setItems(items.map((x) => (x.messageId === m.messageId ? { ...x, read: true } : x)));
+      setItems((all) => all.map((x) => (x.messageId === m.messageId ? { ...x, read: true } : x)));
       if (r) setUnread(r.unread);
     }
     if (m.page)
@@ -83,10 +87,12 @@ export default function Messages() {
           <View
             className="jy-msgbtn"
             onClick={() => {
-              void markAllRead().then((r) => {
-                setUnread(r.unread);
-                setItems(items.map((x) => ({ ...x, read: true })));
-              });
+              void guard.run('all', () =>
+                markAllRead().then((r) => {
+                  setUnread(r.unread);
+                  setItems((all) => all.map((x) => ({ ...x, read: true })));
+                }),
+              );
             }}
           >
             全部已读

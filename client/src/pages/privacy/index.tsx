@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { privacyNotice } from '@shared/constants/privacy';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { me, withdrawConsent } from '../../services/user';
@@ -21,9 +21,19 @@ export default function Privacy() {
       .then(setProfile)
       .catch(() => setProfile(null));
   });
+  // A double tap opens one confirmation and sends one withdrawal (issue 12).
+  const inFlight = useRef(false);
   const withdraw = async () => {
     const residentId = profile?.residentId;
-    if (!residentId) return;
+    if (!residentId || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await withdrawOnce(residentId);
+    } finally {
+      inFlight.current = false;
+    }
+  };
+  const withdrawOnce = async (residentId: string) => {
     const { confirm } = await Taro.showModal({ title: t.withdraw, content: t.withdrawConfirm });
     if (!confirm) return;
     try {

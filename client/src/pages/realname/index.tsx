@@ -44,6 +44,8 @@ export default function RealName() {
       }),
     {
       check: () => missingForIdentity(form, residence, consent, form.mobile),
+      // A retried tap whose first answer was lost finds the account verified: that is the success.
+      idempotent: ['ALREADY_VERIFIED'],
       onDone: async () => {
         Taro.showToast({ title: t.done, icon: 'success' });
         await Taro.switchTab({ url: '/pages/me/index' });
@@ -51,7 +53,9 @@ export default function RealName() {
     },
   );
   const field = (k: keyof typeof form) => (e: { detail: { value: string } }) => {
-    setForm({ ...form, [k]: e.detail.value });
+    // Functional update: two inputs filled before a re-render must not overwrite each other.
+    const value = e.detail.value;
+    setForm((f) => ({ ...f, [k]: value }));
     s.clearField(k);
   };
   const bad = (k: string) => `jy-input${s.fields[k] ? ' jy-input--bad' : ''}`;

@@ -38,7 +38,7 @@ export default function PrintPlates() {
     setBusy(gridId);
     try {
       const r = await printPlates({ gridId });
-      setDone({ ...done, [gridId]: { url: r.downloadUrl, text: t.done(r.plates, r.pages) } });
+      setDone((prev) => ({ ...prev, [gridId]: { url: r.downloadUrl, text: t.done(r.plates, r.pages) } }));
     } catch (e) {
       setError((e as ApiError).message);
     } finally {

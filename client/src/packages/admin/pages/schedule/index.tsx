@@ -182,7 +182,7 @@ export default function ScheduleEditor() {
             <View
               key={w}
               className={`jy-chip${w === session.weekday ? ' jy-chip--on' : ''}`}
-              onClick={() => setSession({ ...session, weekday: w })}
+              onClick={() => setSession((prev) => ({ ...prev, weekday: w }))}
             >
               {t.schWeekday(w)}
             </View>
@@ -191,18 +191,22 @@ export default function ScheduleEditor() {
         <Field
           label={t.schStart}
           value={session.start}
-          onChange={(v) => setSession({ ...session, start: v })}
+          onChange={(v) => setSession((prev) => ({ ...prev, start: v }))}
         />
-        <Field label={t.schEnd} value={session.end} onChange={(v) => setSession({ ...session, end: v })} />
+        <Field
+          label={t.schEnd}
+          value={session.end}
+          onChange={(v) => setSession((prev) => ({ ...prev, end: v }))}
+        />
         <Field
           label={t.schCapacity}
           value={session.capacity}
-          onChange={(v) => setSession({ ...session, capacity: v })}
+          onChange={(v) => setSession((prev) => ({ ...prev, capacity: v }))}
         />
         <Field
           label={t.schMinutes}
           value={session.minutes}
-          onChange={(v) => setSession({ ...session, minutes: v })}
+          onChange={(v) => setSession((prev) => ({ ...prev, minutes: v }))}
         />
         <Button size="large" onClick={addSession}>
           {t.schAddSession}
@@ -224,7 +228,7 @@ export default function ScheduleEditor() {
             <View
               key={k}
               className={`jy-chip${k === exception.kind ? ' jy-chip--on' : ''}`}
-              onClick={() => setException({ ...exception, kind: k })}
+              onClick={() => setException((prev) => ({ ...prev, kind: k }))}
             >
               {t.schKinds[k]}
             </View>
@@ -233,17 +237,17 @@ export default function ScheduleEditor() {
         <Field
           label={t.schDayInput}
           value={exception.from}
-          onChange={(v) => setException({ ...exception, from: v })}
+          onChange={(v) => setException((prev) => ({ ...prev, from: v }))}
         />
         <Field
           label={t.schToInput}
           value={exception.to}
-          onChange={(v) => setException({ ...exception, to: v })}
+          onChange={(v) => setException((prev) => ({ ...prev, to: v }))}
         />
         <Field
           label={t.schNote}
           value={exception.note}
-          onChange={(v) => setException({ ...exception, note: v })}
+          onChange={(v) => setException((prev) => ({ ...prev, note: v }))}
         />
         <Button size="large" onClick={addException}>
           {t.schAddException}
@@ -263,23 +267,27 @@ export default function ScheduleEditor() {
         <Field
           label={t.schDayInput}
           value={outreach.day}
-          onChange={(v) => setOutreach({ ...outreach, day: v })}
+          onChange={(v) => setOutreach((prev) => ({ ...prev, day: v }))}
         />
         <Field
           label={t.schStart}
           value={outreach.start}
-          onChange={(v) => setOutreach({ ...outreach, start: v })}
+          onChange={(v) => setOutreach((prev) => ({ ...prev, start: v }))}
         />
-        <Field label={t.schEnd} value={outreach.end} onChange={(v) => setOutreach({ ...outreach, end: v })} />
+        <Field
+          label={t.schEnd}
+          value={outreach.end}
+          onChange={(v) => setOutreach((prev) => ({ ...prev, end: v }))}
+        />
         <Field
           label={t.schCapacity}
           value={outreach.capacity}
-          onChange={(v) => setOutreach({ ...outreach, capacity: v })}
+          onChange={(v) => setOutreach((prev) => ({ ...prev, capacity: v }))}
         />
         <Field
           label={t.schPlace}
           value={outreach.location}
-          onChange={(v) => setOutreach({ ...outreach, location: v })}
+          onChange={(v) => setOutreach((prev) => ({ ...prev, location: v }))}
         />
         <Button size="large" onClick={addOutreach}>
           {t.schAddOutreach}

@@ -6,6 +6,7 @@ import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from '@shared/grid/config';
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../../../components/form/useInFlight';
 import { gridText } from '../../../../i18n/grid';
 import type { ApiError } from '../../../../services/api';
 import { acknowledgeReport, getTeamReports, resolveReport } from '../../../../services/grid';
@@ -41,16 +42,19 @@ export default function GridReports() {
       })
       .catch((e: ApiError) => setError(e.message));
   useDidShow(() => void load());
-  const act = async (fn: () => Promise<unknown>) => {
-    setError('');
-    try {
-      await fn();
-      setResolving(null);
-      await load();
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
+  // One action per report at a time: a double tap on 确认收到 / 提交处理 sends one (issue 12).
+  const guard = useInFlight();
+  const act = (reportId: string, fn: () => Promise<unknown>) =>
+    guard.run(reportId, async () => {
+      setError('');
+      try {
+        await fn();
+        setResolving(null);
+        await load();
+      } catch (e) {
+        setError((e as ApiError).message);
+      }
+    });
 
   return (
     <Page>
@@ -103,7 +107,12 @@ export default function GridReports() {
               </View>
             ) : null}
             {r.status === 'open' ? (
-              <Button type="primary" block onClick={() => act(() => acknowledgeReport(r.reportId))}>
+              <Button
+                type="primary"
+                block
+                disabled={guard.busy(r.reportId)}
+                onClick={() => act(r.reportId, () => acknowledgeReport(r.reportId))}
+              >
                 {t.acknowledge}
               </Button>
             ) : null}
@@ -121,20 +130,24 @@ export default function GridReports() {
                   className="jy-input"
                   placeholder={t.intervention}
                   value={resolving.text}
-                  onInput={(e) => setResolving({ ...resolving, text: e.detail.value })}
+                  onInput={(e) => {
+                    const text = e.detail.value;
+                    setResolving((prev) => prev && { ...prev, text });
+                  }}
                 />
                 {r.kind === 'key_population' ? (
                   <Checkbox
                     checked={resolving.adopt}
-                    onChange={(v) => setResolving({ ...resolving, adopt: v })}
+                    onChange={(v) => setResolving((prev) => prev && { ...prev, adopt: v })}
                     label={t.adopt}
                   />
                 ) : null}
                 <Button
                   type="primary"
                   block
+                  disabled={guard.busy(r.reportId)}
                   onClick={() =>
-                    act(() =>
+                    act(r.reportId, () =>
                       resolveReport({
                         reportId: r.reportId,
                         intervention: resolving.text,

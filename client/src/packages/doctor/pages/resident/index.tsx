@@ -5,7 +5,7 @@ import type { timeline } from '@shared/api/care';
 import type { OutputOf } from '@shared/api/define';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { careZh as t } from '../../../../i18n/care';
 import type { ApiError } from '../../../../services/api';
 import {
@@ -74,7 +74,13 @@ export default function ResidentCare() {
       .catch((e: ApiError) => setError(e.message || t.loadFailed));
   useDidShow(() => void load());
 
+  // One record per tap of 保存: a second tap while the first is in flight does nothing (issue 12).
+  const inFlight = useRef(false);
+  const [saving, setSaving] = useState(false);
   const run = async (work: () => Promise<string | undefined>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
     setError('');
     setMsg('');
     try {
@@ -84,6 +90,9 @@ export default function ResidentCare() {
       await load();
     } catch (e) {
       setError((e as ApiError).message);
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
     }
   };
   const call = () =>
@@ -212,6 +221,8 @@ export default function ResidentCare() {
             type="primary"
             size="large"
             block
+            loading={saving}
+            disabled={saving}
             onClick={() => void submitContact()}
             id="care-save-contact"
           >
@@ -236,7 +247,14 @@ export default function ResidentCare() {
               onInput={(e) => set(k)(e.detail.value)}
             />
           ))}
-          <Button type="primary" size="large" block onClick={() => void submitFollowup()}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={saving}
+            disabled={saving}
+            onClick={() => void submitFollowup()}
+          >
             {t.save}
           </Button>
         </View>
@@ -262,7 +280,14 @@ export default function ResidentCare() {
             onInput={(e) => set('reason')(e.detail.value)}
           />
           <Chips options={t.urgency} value={f.urgency} onChange={set('urgency')} />
-          <Button type="primary" size="large" block onClick={() => void submitRefer()}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={saving}
+            disabled={saving}
+            onClick={() => void submitRefer()}
+          >
             {t.save}
           </Button>
         </View>
@@ -293,7 +318,14 @@ export default function ResidentCare() {
             value={f.endDay ?? ''}
             onInput={(e) => set('endDay')(e.detail.value)}
           />
-          <Button type="primary" size="large" block onClick={() => void submitPrescribe()}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={saving}
+            disabled={saving}
+            onClick={() => void submitPrescribe()}
+          >
             {t.save}
           </Button>
         </View>

@@ -39,8 +39,10 @@ export default function LiveAdmin() {
       .then((r) => setSessions(r.sessions))
       .catch((e: ApiError) => setNote(e.message));
   useDidShow(() => void load());
-  const field = (k: keyof typeof f) => (e: { detail: { value: string } }) =>
-    setF({ ...f, [k]: e.detail.value });
+  const field = (k: keyof typeof f) => (e: { detail: { value: string } }) => {
+    const value = e.detail.value;
+    setF((prev) => ({ ...prev, [k]: value }));
+  };
   const create = () =>
     scheduleLiveSession({
       title: f.title,

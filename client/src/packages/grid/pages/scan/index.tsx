@@ -256,7 +256,7 @@ export default function ScanHousehold() {
                   <View
                     key={k}
                     className={`jy-chip jy-chip--big${rep.kind === k ? ' jy-chip--on' : ''}`}
-                    onClick={() => setRep({ ...rep, kind: k })}
+                    onClick={() => setRep((prev) => prev && { ...prev, kind: k })}
                   >
                     {REPORT_KIND_LABELS[k]}
                   </View>
@@ -270,7 +270,7 @@ export default function ScanHousehold() {
                       <View
                         key={tag}
                         className={`jy-chip jy-chip--big${rep.tag === tag ? ' jy-chip--on' : ''}`}
-                        onClick={() => setRep({ ...rep, tag })}
+                        onClick={() => setRep((prev) => prev && { ...prev, tag })}
                       >
                         {TAG_LABELS[tag]}
                       </View>
@@ -282,7 +282,10 @@ export default function ScanHousehold() {
                 className="jy-input"
                 placeholder={t.reportNote}
                 value={rep.note}
-                onInput={(e) => setRep({ ...rep, note: e.detail.value })}
+                onInput={(e) => {
+                  const note = e.detail.value;
+                  setRep((prev) => prev && { ...prev, note });
+                }}
               />
               <Button type="primary" block size="xlarge" className="jy-bigbtn" onClick={sendReport}>
                 {t.submitReport}
@@ -296,14 +299,20 @@ export default function ScanHousehold() {
               className="jy-input"
               placeholder={t.name}
               value={form.name}
-              onInput={(e) => setForm({ ...form, name: e.detail.value })}
+              onInput={(e) => {
+                const value = e.detail.value;
+                setForm((f) => ({ ...f, name: value }));
+              }}
             />
             <Input
               className="jy-input"
               placeholder={t.idNumber}
               maxlength={18}
               value={form.idNumber}
-              onInput={(e) => setForm({ ...form, idNumber: e.detail.value })}
+              onInput={(e) => {
+                const value = e.detail.value;
+                setForm((f) => ({ ...f, idNumber: value }));
+              }}
             />
             <Input
               className="jy-input"
@@ -311,7 +320,10 @@ export default function ScanHousehold() {
               type="number"
               maxlength={11}
               value={form.mobile}
-              onInput={(e) => setForm({ ...form, mobile: e.detail.value })}
+              onInput={(e) => {
+                const value = e.detail.value;
+                setForm((f) => ({ ...f, mobile: value }));
+              }}
             />
             <View className="jy-muted">{t.relation}</View>
             <View className="jy-chips">
