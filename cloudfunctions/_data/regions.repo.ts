@@ -70,3 +70,35 @@ export async function childrenOf(db: Database, parentId: string | undefined) {
     .get();
   return data as Pick<RegionDoc, '_id' | 'name' | 'level' | 'parentId'>[];
 }
+
+// --- stats ---
+
+/** A region and its direct children in one request (a district and its townships). */
+export async function withChildren(
+  db: Database,
+  id: string,
+): Promise<Pick<RegionDoc, '_id' | 'name' | 'level' | 'parentId'>[]> {
+  const _ = db.command;
+  const { data } = await db
+    .collection(COLLECTIONS.regions)
+    .where(_.or([{ _id: id }, { parentId: id }]))
+    .field({ name: true, level: true, parentId: true })
+    .limit(1000)
+    .get();
+  return data as Pick<RegionDoc, '_id' | 'name' | 'level' | 'parentId'>[];
+}
+
+/** The grids of some villages/communities, id, name and village (one request, ≤ 1000). */
+export async function gridsOf(
+  db: Database,
+  villageIds: readonly string[],
+): Promise<Pick<RegionDoc, '_id' | 'name' | 'parentId'>[]> {
+  if (villageIds.length === 0) return [];
+  const { data } = await db
+    .collection(COLLECTIONS.regions)
+    .where({ level: 'grid', parentId: db.command.in([...villageIds]) })
+    .field({ name: true, parentId: true })
+    .limit(1000)
+    .get();
+  return data as Pick<RegionDoc, '_id' | 'name' | 'parentId'>[];
+}

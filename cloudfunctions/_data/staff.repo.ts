@@ -79,3 +79,48 @@ export async function pageOfInstitution(
   ]);
   return { rows: page.data as StaffListRow[], total: count.total ?? 0 };
 }
+
+// --- stats ---
+
+export type RosterStaff = Pick<
+  StaffDoc,
+  '_id' | 'name' | 'role' | 'position' | 'institutionId' | 'teamIds' | 'gridIds' | 'mobileMasked' | 'openid'
+>;
+
+/**
+ * Staff for the roster (成员明细表): the members of some institutions and the grid workers of some
+ * grids, masked mobile only. Bounded by staff, not population: pages of 1000 (a district has a few
+ * thousand staff at most).
+ */
+export async function forRoster(
+  db: Database,
+  institutionIds: readonly string[],
+  gridIds: readonly string[],
+): Promise<RosterStaff[]> {
+  const _ = db.command;
+  const where = _.or([
+    { institutionId: _.in([...institutionIds]) },
+    { role: 'grid_worker', gridIds: _.in([...gridIds]) },
+  ]);
+  const out: RosterStaff[] = [];
+  for (;;) {
+    const { data } = await coll(db)
+      .where(where)
+      .field({
+        name: true,
+        role: true,
+        position: true,
+        institutionId: true,
+        teamIds: true,
+        gridIds: true,
+        mobileMasked: true,
+        openid: true,
+      })
+      .orderBy('_id', 'asc')
+      .skip(out.length)
+      .limit(1000)
+      .get();
+    out.push(...(data as RosterStaff[]));
+    if (data.length < 1000) return out;
+  }
+}

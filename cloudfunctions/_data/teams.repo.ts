@@ -150,3 +150,34 @@ export async function ofInstitution(
     .get();
   return data as { _id: string; name: string }[];
 }
+
+/** The teams of some institutions with members (a district has a few hundred: one request, ≤ 1000). */
+export async function ofInstitutions(
+  db: Database,
+  institutionIds: readonly string[],
+): Promise<
+  Pick<
+    TeamDoc,
+    '_id' | 'name' | 'institutionId' | 'members' | 'villageIds' | 'serviceArea' | 'gridIds' | 'leaderStaffId'
+  >[]
+> {
+  if (institutionIds.length === 0) return [];
+  const { data } = await db
+    .collection(COLLECTIONS.teams)
+    .where({ institutionId: db.command.in([...institutionIds]) })
+    .field({
+      name: true,
+      institutionId: true,
+      members: true,
+      villageIds: true,
+      serviceArea: true,
+      gridIds: true,
+      leaderStaffId: true,
+    })
+    .limit(1000)
+    .get();
+  return data as Pick<
+    TeamDoc,
+    '_id' | 'name' | 'institutionId' | 'members' | 'villageIds' | 'serviceArea' | 'gridIds' | 'leaderStaffId'
+  >[];
+}

@@ -87,3 +87,21 @@ export async function openWriteWindow(
     .update({ writes: _.set({ start, count: 1 }) });
   return r.updated === 1;
 }
+
+// --- stats ---
+
+/** user id → staff id for some accounts (staff who recorded work; bounded by staff, ≤ 1000 a request). */
+export async function staffIdsOf(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(userIds)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const { data } = await db
+      .collection(COLLECTIONS.users)
+      .where({ _id: db.command.in(unique.slice(i, i + 1000)) })
+      .field({ staffId: true })
+      .limit(1000)
+      .get();
+    for (const u of data as { _id: string; staffId?: string }[]) if (u.staffId) out.set(u._id, u.staffId);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { INDICATOR_IDS } from '../indicators/common';
+import { PERFORMANCE_METRICS, type PerformanceMetric } from '../indicators/performance';
 import { defineAction } from './define';
 import { zDay, zId } from './fields';
 import { z } from './zod';
@@ -54,4 +55,116 @@ export const indicators = defineAction({
   access: { district_admin: 'district', institution_admin: 'institution' },
 });
 
-export const STATS_ACTIONS = [indicators];
+// --- trend, team performance, exports ---
+
+export const ZTrendInput = z.object({
+  level: z.enum(STATS_LEVELS).default('district'),
+  id: zId.optional(),
+  /** Month ends over the last 12 months, or quarter ends over the last 4 quarters. */
+  by: z.enum(['month', 'quarter']).default('month'),
+  /** The last point's day (default today); earlier points are the period ends before it. */
+  day: zDay.optional(),
+});
+
+export const ZTrendView = z.object({
+  level: z.enum(STATS_LEVELS),
+  id: z.string(),
+  name: z.string(),
+  by: z.enum(['month', 'quarter']),
+  points: z.array(z.object({ label: z.string(), day: zDay, indicators: z.array(ZIndicatorView) })),
+});
+export type TrendView = z.infer<typeof ZTrendView>;
+
+export const trend = defineAction({
+  fn: 'stats',
+  action: 'trend',
+  summary: 'Each indicator as of every month end (12) or quarter end (4) up to a day, in two aggregations',
+  input: ZTrendInput,
+  output: ZTrendView,
+  errors: ['TEAM_NOT_FOUND', 'REGION_NOT_FOUND', 'NOT_FOUND'],
+  access: { district_admin: 'district', institution_admin: 'institution' },
+});
+
+const ZCounts = z.object(
+  Object.fromEntries(PERFORMANCE_METRICS.map((m) => [m, z.number()])) as {
+    [K in PerformanceMetric]: z.ZodNumber;
+  },
+);
+
+export const ZTeamPerformanceInput = z.object({
+  level: z.enum(STATS_LEVELS).default('district'),
+  id: zId.optional(),
+  /** The quarter so far (default) or the year so far, as of `day`. */
+  period: z.enum(['quarter', 'year']).default('quarter'),
+  day: zDay.optional(),
+});
+
+export const ZTeamPerformanceView = z.object({
+  level: z.enum(STATS_LEVELS),
+  id: z.string(),
+  name: z.string(),
+  period: z.object({ start: zDay, end: zDay }),
+  /** Points per unit of each metric (configuration, shared/indicators/performance.ts). */
+  weights: ZCounts,
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      name: z.string(),
+      institutionId: z.string(),
+      counts: ZCounts,
+      points: z.number(),
+    }),
+  ),
+  members: z.array(
+    z.object({
+      staffId: z.string(),
+      name: z.string(),
+      teamId: z.string(),
+      teamName: z.string(),
+      counts: ZCounts,
+      points: z.number(),
+    }),
+  ),
+});
+export type TeamPerformanceView = z.infer<typeof ZTeamPerformanceView>;
+
+export const teamPerformance = defineAction({
+  fn: 'stats',
+  action: 'teamPerformance',
+  summary: 'Work done per team and per member in a period with a points score from configured weights',
+  input: ZTeamPerformanceInput,
+  output: ZTeamPerformanceView,
+  errors: ['TEAM_NOT_FOUND', 'REGION_NOT_FOUND', 'NOT_FOUND'],
+  access: { district_admin: 'district', institution_admin: 'institution' },
+});
+
+export const ZExportView = z.object({
+  fileId: z.string(),
+  /** A temporary URL (one hour) to download the .xlsx file. */
+  downloadUrl: z.string(),
+  fileName: z.string(),
+  rows: z.number().int(),
+});
+export type ExportView = z.infer<typeof ZExportView>;
+
+export const exportRoster = defineAction({
+  fn: 'stats',
+  action: 'exportRoster',
+  summary: 'The team ↔ grid member roster (成员明细表) of a scope as an .xlsx file (audited)',
+  input: z.object({ level: z.enum(STATS_LEVELS).default('district'), id: zId.optional() }),
+  output: ZExportView,
+  errors: ['TEAM_NOT_FOUND', 'REGION_NOT_FOUND', 'NOT_FOUND'],
+  access: { district_admin: 'district', institution_admin: 'institution' },
+});
+
+export const exportIndicators = defineAction({
+  fn: 'stats',
+  action: 'exportIndicators',
+  summary: 'The indicators of a scope and its children (and team performance) as an .xlsx file (audited)',
+  input: ZIndicatorsInput,
+  output: ZExportView,
+  errors: ['TEAM_NOT_FOUND', 'REGION_NOT_FOUND', 'NOT_FOUND'],
+  access: { district_admin: 'district', institution_admin: 'institution' },
+});
+
+export const STATS_ACTIONS = [indicators, trend, teamPerformance, exportRoster, exportIndicators];

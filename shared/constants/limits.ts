@@ -65,4 +65,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'grid.listGrids',
   // user.searchResidents stays limited (like revealIdentity): name + tail guesses are a probe.
   'user.listStaff',
+  'stats.indicators',
+  'stats.trend',
+  'stats.teamPerformance',
 ]);

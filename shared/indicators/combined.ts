@@ -3,7 +3,7 @@ import { FOLLOWUP_CONDITIONS, KEY_POPULATION_TAGS, MUST_SIGN_TAGS } from '../con
 import { DEFAULT_POPULATION_CONFIG, type TPopulationConfig } from '../population/config';
 import type { TPopulationFacts } from '../population/keyPopulations';
 import type { TFollowup } from '../schedule/records';
-import { addDays, bornOnOrBefore, type Day, quarterOf, type Window, yearOf } from '../time';
+import { addDays, bornOnOrBefore, type Day, dayEnd, dayStart, quarterOf, type Window, yearOf } from '../time';
 import {
   type ContractFacts,
   type Counts,
@@ -80,16 +80,16 @@ export const keyPopulationExpr = (day: Day, cfg: TPopulationConfig = DEFAULT_POP
 
 const hasTagExpr = (tags: readonly string[]) => gt0({ $setIntersection: [{ $ifNull: ['$tags', []] }, tags] });
 
-// Records of an array field dated inside [max(start, $from), end].
-const datedIn = (field: string, start: unknown, end: Day, extra: unknown[] = []) => ({
+// Records of an array field dated inside [max(start, $from<sfx>), end].
+const datedIn = (field: string, start: unknown, end: Day, fromField: string) => ({
   $filter: {
     input: field,
     as: 's',
-    cond: { $and: [{ $gte: ['$$s.day', { $max: [start, '$from'] }] }, { $lte: ['$$s.day', end] }, ...extra] },
+    cond: { $and: [{ $gte: ['$$s.day', { $max: [start, fromField] }] }, { $lte: ['$$s.day', end] }] },
   },
 });
 
-/** Field names of the per-key sums the residents pipeline returns. */
+/** Field names of the per-key sums the residents pipeline returns (suffixed per day in a trend). */
 const RESIDENT_SUMS = [
   'kpD',
   'kpN',
@@ -105,19 +105,17 @@ const RESIDENT_SUMS = [
   'fuN',
 ] as const;
 
-/** One request on `residents`: every resident-based indicator, grouped by `groupKey` (null: one row). */
-export const residentIndicatorsPipeline = (
-  match: Record<string, unknown>,
-  groupKey: string | null,
-  day: Day,
-  cfg: TPopulationConfig = DEFAULT_POPULATION_CONFIG,
-) => {
+// Per-resident flags as of `day`, as fields suffixed with `sfx` (several days share one request).
+const dayStages = (day: Day, sfx: string, cfg: TPopulationConfig) => {
   const { yearToDate, quarter } = indicatorPeriods(day);
+  const f = (name: string) => `${name}${sfx}`;
+  const live = `$${f('live')}`;
+  const from = `$${f('from')}`;
   const followupFlags = FOLLOWUP_CONDITIONS.map((condition) => {
     const q = FOLLOWUP_QUOTAS[condition];
     const extra: unknown[] = [{ $eq: ['$$s.kind', q.kind] }];
     if (q.faceToFace) extra.push({ $ne: ['$$s.mode', 'phone'] });
-    const patient = { $and: ['$live', { $in: [condition, { $ifNull: ['$tags', []] }] }] };
+    const patient = { $and: [live, { $in: [condition, { $ifNull: ['$tags', []] }] }] };
     // Follow-ups count over the whole period (not from the contract start), as in followup.ts.
     const done = {
       $gte: [
@@ -140,34 +138,24 @@ export const residentIndicatorsPipeline = (
     return { patient, done };
   });
   return [
-    { $match: match },
-    lookupByResident(COLLECTIONS.contracts, 'contracts'),
-    { $addFields: { liveContracts: liveContractsExpr(day) } },
+    { $addFields: { [f('lc')]: liveContractsExpr(day) } },
     {
       $addFields: {
-        live: gt0('$liveContracts'),
-        liveStart: { $arrayElemAt: ['$liveContracts.startDate', 0] },
-      },
-    },
-    lookupByResident(COLLECTIONS.contacts, 'contacts'),
-    lookupByResident(COLLECTIONS.followups, 'followups'),
-    {
-      $addFields: {
-        from: { $max: [yearToDate.start, '$liveStart'] },
-        services: { $concatArrays: ['$contacts', '$followups'] },
-        isKey: keyPopulationExpr(day, cfg),
-        mustSign: hasTagExpr(MUST_SIGN_TAGS),
+        [f('live')]: gt0(`$${f('lc')}`),
+        [f('liveStart')]: { $arrayElemAt: [`$${f('lc')}.startDate`, 0] },
       },
     },
     {
-      $project: {
-        key: groupKey === null ? { $literal: null } : `$${groupKey}`,
-        isKey: 1,
-        mustSign: 1,
-        live: 1,
-        effective: {
+      $addFields: {
+        [f('from')]: { $max: [yearToDate.start, `$${f('liveStart')}`] },
+        [f('isKey')]: keyPopulationExpr(day, cfg),
+      },
+    },
+    {
+      $addFields: {
+        [f('effective')]: {
           $and: [
-            '$live',
+            live,
             {
               $allElementsTrue: [
                 {
@@ -176,7 +164,7 @@ export const residentIndicatorsPipeline = (
                     as: 'q',
                     in: {
                       $or: [
-                        { $lt: ['$$q.end', '$from'] },
+                        { $lt: ['$$q.end', from] },
                         {
                           $gt: [
                             size({
@@ -185,7 +173,7 @@ export const residentIndicatorsPipeline = (
                                 as: 's',
                                 cond: {
                                   $and: [
-                                    { $gte: ['$$s.day', { $max: ['$$q.start', '$from'] }] },
+                                    { $gte: ['$$s.day', { $max: ['$$q.start', from] }] },
                                     { $lte: ['$$s.day', '$$q.end'] },
                                   ],
                                 },
@@ -202,42 +190,86 @@ export const residentIndicatorsPipeline = (
             },
           ],
         },
-        contacted: {
+        [f('contacted')]: {
           $and: [
-            '$live',
+            live,
             gt0(
               datedIn(
                 '$contacts',
-                { $max: [quarter.start, '$liveStart'] },
+                { $max: [quarter.start, `$${f('liveStart')}`] },
                 day < quarter.end ? day : quarter.end,
+                from,
               ),
             ),
           ],
         },
-        fuD: { $add: followupFlags.map((f) => bool(f.patient)) },
-        fuN: { $add: followupFlags.map((f) => bool({ $and: [f.patient, f.done] })) },
+        [f('fuDr')]: { $add: followupFlags.map((x) => bool(x.patient)) },
+        [f('fuNr')]: { $add: followupFlags.map((x) => bool({ $and: [x.patient, x.done] })) },
       },
     },
-    {
-      $group: {
-        _id: '$key',
-        kpD: { $sum: bool('$isKey') },
-        kpN: { $sum: bool({ $and: ['$isKey', '$live'] }) },
-        ovD: { $sum: 1 },
-        ovN: { $sum: bool('$live') },
-        pvD: { $sum: bool('$mustSign') },
-        pvN: { $sum: bool({ $and: ['$mustSign', '$live'] }) },
-        efD: { $sum: bool('$live') },
-        efN: { $sum: bool('$effective') },
-        qcD: { $sum: bool('$live') },
-        qcN: { $sum: bool('$contacted') },
-        fuD: { $sum: '$fuD' },
-        fuN: { $sum: '$fuN' },
-      },
-    },
-    { $limit: 1000 },
   ];
 };
+
+// The per-key sums of one day's flags (suffix `sfx`).
+const daySums = (sfx: string) => {
+  const v = (name: string) => `$${name}${sfx}`;
+  return {
+    [`kpD${sfx}`]: { $sum: bool(v('isKey')) },
+    [`kpN${sfx}`]: { $sum: bool({ $and: [v('isKey'), v('live')] }) },
+    [`ovD${sfx}`]: { $sum: 1 },
+    [`ovN${sfx}`]: { $sum: bool(v('live')) },
+    [`pvD${sfx}`]: { $sum: bool('$mustSign') },
+    [`pvN${sfx}`]: { $sum: bool({ $and: ['$mustSign', v('live')] }) },
+    [`efD${sfx}`]: { $sum: bool(v('live')) },
+    [`efN${sfx}`]: { $sum: bool(v('effective')) },
+    [`qcD${sfx}`]: { $sum: bool(v('live')) },
+    [`qcN${sfx}`]: { $sum: bool(v('contacted')) },
+    [`fuD${sfx}`]: { $sum: v('fuDr') },
+    [`fuN${sfx}`]: { $sum: v('fuNr') },
+  };
+};
+
+/** The field suffix of the i-th day of a multi-day request ('' for a single day). */
+export const daySuffix = (i: number, count: number): string => (count === 1 ? '' : `_${i}`);
+
+/**
+ * ONE request on `residents`: every resident-based indicator as of each of `days` (a trend asks
+ * for 12 month ends at once), grouped by `groupKey` (null: one row). Contracts, contacts and
+ * follow-ups are joined once; each day adds its own flag fields and sums (suffix `_<i>`).
+ */
+export const residentIndicatorsPipelineDays = (
+  match: Record<string, unknown>,
+  groupKey: string | null,
+  days: readonly Day[],
+  cfg: TPopulationConfig = DEFAULT_POPULATION_CONFIG,
+) => [
+  { $match: match },
+  lookupByResident(COLLECTIONS.contracts, 'contracts'),
+  lookupByResident(COLLECTIONS.contacts, 'contacts'),
+  lookupByResident(COLLECTIONS.followups, 'followups'),
+  {
+    $addFields: {
+      services: { $concatArrays: ['$contacts', '$followups'] },
+      mustSign: hasTagExpr(MUST_SIGN_TAGS),
+    },
+  },
+  ...days.flatMap((day, i) => dayStages(day, daySuffix(i, days.length), cfg)),
+  {
+    $group: {
+      _id: groupKey === null ? null : `$${groupKey}`,
+      ...Object.assign({}, ...days.map((_, i) => daySums(daySuffix(i, days.length)))),
+    },
+  },
+  { $limit: 1000 },
+];
+
+/** One request on `residents`: every resident-based indicator on `day`, grouped by `groupKey`. */
+export const residentIndicatorsPipeline = (
+  match: Record<string, unknown>,
+  groupKey: string | null,
+  day: Day,
+  cfg: TPopulationConfig = DEFAULT_POPULATION_CONFIG,
+) => residentIndicatorsPipelineDays(match, groupKey, [day], cfg);
 
 /** One request on `reports`: grid-report response over the year to date, grouped by `groupKey`. */
 export const reportIndicatorsPipeline = (
@@ -259,6 +291,48 @@ export const reportIndicatorsPipeline = (
     { $project: { ...project.$project, key: groupKey === null ? { $literal: null } : `$${groupKey}` } },
     { $group: { ...group.$group, _id: '$key' } },
     { $limit: 1000 },
+  ];
+};
+
+/**
+ * ONE request on `reports` for several days: per day, reports made in its year to date
+ * (`denominator_<i>`) and those acknowledged within `targetHours` (`numerator_<i>`).
+ */
+export const reportIndicatorsPipelineDays = (
+  match: Record<string, unknown>,
+  days: readonly Day[],
+  targetHours: number,
+) => {
+  const windows = days.map((d) => indicatorPeriods(d).yearToDate);
+  const lo = windows.reduce((a, w) => (w.start < a ? w.start : a), windows[0]?.start ?? '9999-12-31');
+  const hi = windows.reduce((a, w) => (w.end > a ? w.end : a), windows[0]?.end ?? '0000-01-01');
+  const sums: Record<string, unknown> = {};
+  windows.forEach((w, i) => {
+    const inW = {
+      $and: [{ $gte: ['$reportedAt', dayStart(w.start)] }, { $lte: ['$reportedAt', dayEnd(w.end)] }],
+    };
+    sums[`denominator_${i}`] = { $sum: bool(inW) };
+    sums[`numerator_${i}`] = {
+      $sum: bool({
+        $and: [inW, { $ne: ['$minutes', null] }, { $lte: ['$minutes', targetHours * 60] }],
+      }),
+    };
+  });
+  return [
+    { $match: { ...match, reportedAt: { $gte: dayStart(lo), $lte: dayEnd(hi) } } },
+    {
+      $project: {
+        reportedAt: 1,
+        minutes: {
+          $cond: [
+            { $ifNull: ['$acknowledgedAt', false] },
+            { $divide: [{ $subtract: ['$acknowledgedAt', '$reportedAt'] }, 60_000] },
+            null,
+          ],
+        },
+      },
+    },
+    { $group: { _id: null, ...sums } },
   ];
 };
 
@@ -294,6 +368,21 @@ export const sumsByKey = (
     s.grN += Number(r.numerator ?? 0);
   }
   return out;
+};
+
+/** The sums of day `i` of a multi-day request (one row each from both `...Days` pipelines). */
+export const sumsOfDay = (
+  residentRow: Record<string, unknown> | undefined,
+  reportRow: Record<string, unknown> | undefined,
+  i: number,
+  count: number,
+): IndicatorSums => {
+  const sfx = daySuffix(i, count);
+  const s = { ...ZERO };
+  for (const f of RESIDENT_SUMS) s[f] = Number(residentRow?.[`${f}${sfx}`] ?? 0);
+  s.grD = Number(reportRow?.[`denominator_${i}`] ?? 0);
+  s.grN = Number(reportRow?.[`numerator_${i}`] ?? 0);
+  return s;
 };
 
 /** Adds sums (the scope total is the sum over its children). */

@@ -39,9 +39,11 @@ const root = path.resolve(__dirname, '../..');
  *   居民随访        保存 (记录随访) one follow-up
  *   居民随访        保存 (转诊)     one referral
  *   居民随访        保存 (长期处方) one prescription
- * Not double-tapped here (guarded in code the same way, see the report of issue 12): 预约日程
- * 已到诊/未到 (needs a slot that has started), 续约/更换团队 (same flow as 确认签名),
- * 撤回同意 (privacy; a confirmation dialog), consult replies, education live sign-up.
+ *   预约日程        已到诊          the booking attended, one contact recorded with it
+ *   预约日程        未到            the booking a no-show
+ * Not double-tapped here (guarded in code the same way): 续约/更换团队 (the same flow and guard
+ * as 确认签名), 撤回同意 (privacy; behind a confirmation dialog), 网格上报 确认收到/提交处理,
+ * education live sign-up and questions; consult replies are the consult pages' own.
  */
 describe('double taps on every submitting button leave one record and no red error', () => {
   let browser: Browser;
@@ -72,6 +74,35 @@ describe('double taps on every submitting button leave one record and no red err
     scope.locator('.nut-button', { hasText: text }).first();
   /** No red error on the visible page (hidden pages of the H5 stack do not count). */
   const noRedError = async (page: Page) => expect(await page.locator('.jy-error:visible').count()).toBe(0);
+  // Every function call each page sends, as `fn.action` (the H5 transport posts {action, input}).
+  const sentBy = new WeakMap<Page, string[]>();
+  const sent = (page: Page): string[] => {
+    let calls = sentBy.get(page);
+    if (!calls) {
+      const list: string[] = [];
+      page.on('request', (r) => {
+        const fn = /\/fn\/(\w+)$/.exec(r.url())?.[1];
+        if (!fn) return;
+        try {
+          list.push(`${fn}.${(JSON.parse(r.postData() ?? '{}') as { action?: string }).action}`);
+        } catch {
+          // not a function call
+        }
+      });
+      sentBy.set(page, list);
+      calls = list;
+    }
+    return calls;
+  };
+  /**
+   * Double-taps `target`; the returned check (run once the success shows) counts the `fn.action`
+   * requests the page sent since: one tap's worth, whatever the second tap did.
+   */
+  const doubleTap = async (page: Page, target: Locator, action: string) => {
+    const before = sent(page).filter((a) => a === action).length;
+    await target.dblclick();
+    return () => expect(sent(page).filter((a) => a === action).length - before).toBe(1);
+  };
   const contract = (action: string, input: unknown, who: string) =>
     callWithOwnSignature<{ ok: boolean; code?: string; data?: Record<string, unknown> }>(
       emu,
@@ -133,9 +164,10 @@ describe('double taps on every submitting button leave one record and no red err
     await page.locator('input[placeholder^="详细地址"]').fill('解放路20号');
     await page.locator('[role="checkbox"]', { hasText: '个人信息处理告知书' }).click();
     await page.locator('[role="checkbox"][aria-checked="true"]', { hasText: '个人信息处理告知书' }).waitFor();
-    await button(page, '提交认证').dblclick();
+    const sentVerifyIdentity = await doubleTap(page, button(page, '提交认证'), 'user.verifyIdentity');
     await page.getByText('137****0091').waitFor();
     await noRedError(page);
+    sentVerifyIdentity();
     const mine = await find(COLLECTIONS.residents, { userId: userIdFor(openid) });
     expect(mine).toHaveLength(1);
     selfId = String(mine[0]?._id);
@@ -150,11 +182,12 @@ describe('double taps on every submitting button leave one record and no red err
     await page
       .locator('[role="checkbox"][aria-checked="true"]', { hasText: '我是其监护人或已获得其授权' })
       .waitFor();
-    await button(page, '添加').dblclick();
+    const sentAddFamilyMember = await doubleTap(page, button(page, '添加'), 'user.addFamilyMember');
     await page.getByTestId('family-added').waitFor();
     await page.locator('.nut-cell', { hasText: '宋国平（父母）' }).waitFor();
     expect(await page.locator('.nut-cell', { hasText: '宋国平（父母）' }).count()).toBe(1);
     await noRedError(page);
+    sentAddFamilyMember();
     const user = (await find(COLLECTIONS.users, { _id: userIdFor(openid) }))[0] as {
       family?: { residentId: string }[];
     };
@@ -198,9 +231,10 @@ describe('double taps on every submitting button leave one record and no red err
     await page.goto(`${emu.url}/#/pages/family/index`);
     const accept = page.locator('.jy-family-requests .nut-button', { hasText: '同意' }).first();
     await accept.waitFor();
-    await accept.dblclick();
+    const sentAnswerFamilyRequest = await doubleTap(page, accept, 'user.answerFamilyRequest');
     await page.locator('.jy-family-requests').waitFor({ state: 'detached' });
     await noRedError(page);
+    sentAnswerFamilyRequest();
     const user = (await find(COLLECTIONS.users, { _id: userIdFor(asker) }))[0] as {
       family?: { residentId: string }[];
     };
@@ -221,19 +255,21 @@ describe('double taps on every submitting button leave one record and no red err
     await page.locator('[role="checkbox"]', { hasText: '我已阅读并同意以上协议' }).click();
     await button(page, '下一步').click();
     await drawSignature(page);
-    await button(page, '确认签名').dblclick();
+    const sentSign = await doubleTap(page, button(page, '确认签名'), 'contract.sign');
     await page.getByText('已提交，等待团队确认').waitFor();
     await noRedError(page);
+    sentSign();
     const signed = await contractsOf(selfId);
     expect(signed).toHaveLength(1);
     expect(signed[0]?.status).toBe('pending');
 
     await page.goto(`${emu.url}/#/pages/contract/index`);
     const card = page.getByTestId(`contract-${String(signed[0]?._id)}`);
-    await button(card, '撤回申请').dblclick();
+    const sentWithdraw = await doubleTap(page, button(card, '撤回申请'), 'contract.withdraw');
     await card.getByText('已撤回').first().waitFor();
     await page.locator('.jy-ok', { hasText: '操作成功' }).waitFor();
     await noRedError(page);
+    sentWithdraw();
     const after = await contractsOf(selfId);
     expect(after.map((c) => c.status)).toEqual(['withdrawn']);
   });
@@ -246,19 +282,21 @@ describe('double taps on every submitting button leave one record and no red err
     await loginAs(page, 'demo-doctor-cg-1');
     await page.goto(`${emu.url}/#/packages/doctor/pages/contracts/index`);
     const mine = page.getByTestId(`review-${mineId}`);
-    await button(mine, '确认签约').dblclick();
+    const sentConfirm = await doubleTap(page, button(mine, '确认签约'), 'contract.confirm');
     await page.getByText('已确认，居民会收到通知').waitFor();
     await mine.waitFor({ state: 'detached' });
     await noRedError(page);
+    sentConfirm();
     expect((await contractsOf(selfId)).filter((c) => c.status === 'active')).toHaveLength(1);
 
     const theirs = page.getByTestId(`review-${parentFirst}`);
     await button(theirs, '不通过').click();
     await theirs.locator('input[placeholder="请填写不通过的原因"]').fill('请先补充身份证明');
-    await button(theirs, '不通过').dblclick();
+    const sentReject = await doubleTap(page, button(theirs, '不通过'), 'contract.reject');
     await page.getByText('已退回，居民会收到通知').waitFor();
     await theirs.waitFor({ state: 'detached' });
     await noRedError(page);
+    sentReject();
     expect((await contractsOf(parentId)).map((c) => c.status)).toEqual(['rejected']);
     // Signed again and confirmed, so the parent can be booked for below.
     const parentSecond = await signByApi(parentId, 'dbl-sign-parent-2');
@@ -278,9 +316,14 @@ describe('double taps on every submitting button leave one record and no red err
     const open = page.locator('.jy-slot', { hasText: '余' }).first();
     await open.waitFor();
     await open.click();
-    await button(page.getByTestId('booking-confirm'), '确认预约').dblclick();
+    const sentBook = await doubleTap(
+      page,
+      button(page.getByTestId('booking-confirm'), '确认预约'),
+      'appointment.book',
+    );
     await page.getByTestId('booking-note').getByText('已为 宋晓燕 预约', { exact: false }).waitFor();
     await noRedError(page);
+    sentBook();
     const first = await booked();
     expect(first).toHaveLength(1);
 
@@ -291,9 +334,14 @@ describe('double taps on every submitting button leave one record and no red err
     await other.waitFor();
     const newSlot = (await other.getAttribute('data-testid'))?.replace('new-slot-', '');
     await other.click();
-    await button(page.getByTestId('reschedule-form'), '确认改约').dblclick();
+    const sentReschedule = await doubleTap(
+      page,
+      button(page.getByTestId('reschedule-form'), '确认改约'),
+      'appointment.reschedule',
+    );
     await page.getByTestId('appointments-note').getByText('改约成功').waitFor();
     await noRedError(page);
+    sentReschedule();
     const moved = await booked();
     expect(moved).toHaveLength(1);
     expect(moved[0]?.slotId).toBe(newSlot);
@@ -301,9 +349,14 @@ describe('double taps on every submitting button leave one record and no red err
     const now = page.getByTestId(`appt-${String(moved[0]?._id)}`);
     await button(now, '取消预约').click();
     await page.getByTestId('cancel-form').locator('.jy-chip', { hasText: '临时有事' }).click();
-    await button(page.getByTestId('cancel-form'), '确认取消').dblclick();
+    const sentCancel = await doubleTap(
+      page,
+      button(page.getByTestId('cancel-form'), '确认取消'),
+      'appointment.cancel',
+    );
     await page.getByTestId('appointments-note').getByText('已取消预约').waitFor();
     await noRedError(page);
+    sentCancel();
     expect(await booked()).toHaveLength(0);
   });
 
@@ -314,9 +367,14 @@ describe('double taps on every submitting button leave one record and no red err
     for (const reason of ['换药', '测血压']) {
       await page.locator('input[placeholder^="上门地址"]').fill('解放路20号');
       await page.locator('textarea[placeholder^="需要什么帮助"]').fill(reason);
-      await button(page, '提交申请').dblclick();
+      const sentRequestHomeVisit = await doubleTap(
+        page,
+        button(page, '提交申请'),
+        'appointment.requestHomeVisit',
+      );
       await page.locator('[data-testid^="hv-"]', { hasText: reason }).waitFor();
       await noRedError(page);
+      sentRequestHomeVisit();
     }
     const visits = async () => find(COLLECTIONS.appointments, { residentId: parentId, type: 'home_visit' });
     expect((await visits()).map((v) => v.reason).sort()).toEqual(['换药', '测血压'].sort());
@@ -326,14 +384,20 @@ describe('double taps on every submitting button leave one record and no red err
     const [a, b] = await visits();
     const accept = doc.getByTestId(`hv-${String(a?._id)}`);
     await accept.locator('input[placeholder^="上门时间"]').fill('14:30');
-    await button(accept, '接受').dblclick();
+    const sentAcceptHomeVisit = await doubleTap(doc, button(accept, '接受'), 'appointment.acceptHomeVisit');
     // Answered requests leave the list of open ones (an accepted visit shows on its own day).
     await accept.waitFor({ state: 'detached' });
     const decline = doc.getByTestId(`hv-${String(b?._id)}`);
     await decline.locator('input[placeholder="婉拒原因"]').fill('当天人手不足');
-    await button(decline, '婉拒').dblclick();
+    const sentDeclineHomeVisit = await doubleTap(
+      doc,
+      button(decline, '婉拒'),
+      'appointment.declineHomeVisit',
+    );
     await decline.waitFor({ state: 'detached' });
     await noRedError(doc);
+    sentDeclineHomeVisit();
+    sentAcceptHomeVisit();
     const byId = new Map((await visits()).map((v) => [v._id, v.status]));
     expect(byId.get(a?._id)).toBe('accepted');
     expect(byId.get(b?._id)).toBe('declined');
@@ -351,31 +415,32 @@ describe('double taps on every submitting button leave one record and no red err
     };
     await page.goto(`${emu.url}/#/packages/doctor/pages/resident/index?residentId=${residentId}`);
     await page.getByText('服务记录').waitFor();
-    const save = async (open: string, fill: () => Promise<void>) => {
+    const save = async (open: string, action: string, fill: () => Promise<void>) => {
       await button(page.locator('.jy-big-actions'), open).click();
       await fill();
-      await button(page.locator('.jy-card.jy-form'), '保存').dblclick();
+      const once = await doubleTap(page, button(page.locator('.jy-card.jy-form'), '保存'), action);
       await page.locator('.jy-ok').first().waitFor();
       await page.locator('.jy-card.jy-form').waitFor({ state: 'detached' });
       await noRedError(page);
+      once();
     };
-    await save('记录联系', async () => {
+    await save('记录联系', 'care.recordContact', async () => {
       await page.locator('#care-contact-form [data-chip="phone"]').click();
       await page.locator('#care-contact-form [data-chip="reached"]').click();
     });
     expect(await count(COLLECTIONS.contacts)).toBe(before.contacts + 1);
-    await save('记录随访', async () => {
+    await save('记录随访', 'care.recordFollowup', async () => {
       await page.locator('[data-chip="hypertension"]').first().click();
       await page.locator('input[placeholder="收缩压"]').fill('132');
       await page.locator('input[placeholder="舒张压"]').fill('84');
     });
     expect(await count(COLLECTIONS.followups)).toBe(before.followups + 1);
-    await save('转诊', async () => {
+    await save('转诊', 'care.refer', async () => {
       await page.locator('input[placeholder="医院"]').fill('杭州市第一人民医院');
       await page.locator('input[placeholder="转诊原因"]').fill('血压控制不佳，需调整用药');
     });
     expect(await count(COLLECTIONS.referrals)).toBe(before.referrals + 1);
-    await save('长期处方', async () => {
+    await save('长期处方', 'care.prescribeLong', async () => {
       await page.locator('[data-chip="hypertension"]').first().click();
       await page.locator('input[placeholder^="药品"]').fill('氨氯地平片');
       const end = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
@@ -389,9 +454,14 @@ describe('double taps on every submitting button leave one record and no red err
     await loginAs(page, 'demo-resident-1');
     await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.locator('.jy-msg--unread').first().waitFor();
-    await page.locator('.jy-msgbtn', { hasText: '全部已读' }).dblclick();
+    const sentMarkRead = await doubleTap(
+      page,
+      page.locator('.jy-msgbtn', { hasText: '全部已读' }),
+      'scheduler.markRead',
+    );
     await page.getByText('没有未读消息').waitFor();
     await noRedError(page);
+    sentMarkRead();
     const user = (await find(COLLECTIONS.users, { _id: userIdFor('demo-resident-1') }))[0];
     expect(
       await find(COLLECTIONS.messages, { owner: `r:${String(user?.residentId)}`, read: false }),
@@ -405,10 +475,66 @@ describe('double taps on every submitting button leave one record and no red err
     const card = page.getByTestId(`contract-${String(active?._id)}`);
     await button(card, '解约').click();
     await card.locator('.jy-pick', { hasText: '本人申请解约' }).click();
-    await button(card, '确认解约').dblclick();
+    const sentTerminate = await doubleTap(page, button(card, '确认解约'), 'contract.terminate');
     await card.getByText('已解约').first().waitFor();
     await page.locator('.jy-ok', { hasText: '操作成功' }).waitFor();
     await noRedError(page);
+    sentTerminate();
     expect((await contractsOf(selfId)).find((c) => c._id === active?._id)?.status).toBe('terminated');
+  });
+
+  it('doctor 预约日程: 已到诊 and 未到, once the visits have ended (emulator clock)', async () => {
+    const appt = async (action: string, input: unknown, who: string) =>
+      (await emu.callFn('appointment', { action, input }, who)).result as {
+        ok: boolean;
+        code?: string;
+        data?: Record<string, unknown>;
+      };
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 3_600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
+    const avail = await appt(
+      'availability',
+      { teamId: 'team-cg-1', residentId: parentId, from: today, to },
+      openid,
+    );
+    const slots = (avail.data?.slots ?? []) as {
+      slotId: string;
+      day: string;
+      end: string;
+      seatsLeft: number;
+    }[];
+    const day = slots.find((x) => x.seatsLeft > 0)?.day;
+    const two = slots.filter((x) => x.day === day && x.seatsLeft > 0).slice(0, 2);
+    expect(two).toHaveLength(2);
+    const ids: string[] = [];
+    for (const slot of two) {
+      const r = await appt('book', { slotId: slot.slotId, residentId: parentId }, openid);
+      expect(r).toMatchObject({ ok: true });
+      ids.push(String(r.data?.appointmentId));
+    }
+    // Both visits are over: the emulator's clock moves past their end (the server's "now").
+    const after = new Date(Math.max(...two.map((x) => Date.parse(x.end))) + 10 * 60_000).toISOString();
+    await fetch(`${emu.url}/_emulator/api/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ spec: after }),
+    });
+    const page = doctor;
+    await page.goto(`${emu.url}/#/packages/doctor/pages/agenda/index?teamId=team-cg-1&day=${day}`);
+    const came = page.getByTestId(`agenda-${ids[0]}`);
+    const sentMarkAttended = await doubleTap(page, button(came, '已到诊'), 'appointment.markAttended');
+    await came.getByText('已到诊').first().waitFor();
+    await came.locator('.nut-button').first().waitFor({ state: 'detached' });
+    const missed = page.getByTestId(`agenda-${ids[1]}`);
+    const sentMarkNoShow = await doubleTap(page, button(missed, '未到'), 'appointment.markNoShow');
+    await missed.getByText('未到诊').waitFor();
+    await noRedError(page);
+    sentMarkNoShow();
+    sentMarkAttended();
+    const status = async (id: string | undefined) =>
+      (await find(COLLECTIONS.appointments, { _id: id }))[0]?.status;
+    expect(await status(ids[0])).toBe('attended');
+    expect(await status(ids[1])).toBe('no_show');
+    expect(await find(COLLECTIONS.contacts, { _id: `ct_${ids[0]}` })).toHaveLength(1);
   });
 });

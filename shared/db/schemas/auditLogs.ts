@@ -19,6 +19,7 @@ export const AUDIT_EVENTS = [
   'consult.read', // a staff member read a resident's consultation messages (issue 18)
   'consult.refused', // a resident's text failed content security (the text itself is not kept)
   'consult.photoRefused', // a resident's photo failed security.mediaCheckAsync (file deleted)
+  'stats.export', // an administrator exported figures or the roster (issue 17): which file, how many rows
   'staff.reissue', // an admin issued a new bind code for an unbound account (the old one stops working)
   'resident.search', // a staff member searched residents by name + tail (the inputs are not kept)
 ] as const;

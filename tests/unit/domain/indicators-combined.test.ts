@@ -5,8 +5,11 @@ import {
   indicatorsFromSums,
   indicatorsPure,
   reportIndicatorsPipeline,
+  reportIndicatorsPipelineDays,
   residentIndicatorsPipeline,
+  residentIndicatorsPipelineDays,
   sumsByKey,
+  sumsOfDay,
 } from '@shared/indicators';
 import { aggregate } from 'mingo';
 import { contacts, contracts, followups, reports, residents } from './indicators.fixtures';
@@ -37,4 +40,19 @@ describe('combined indicator pipelines (stats.indicators) = pure functions', () 
       }
     });
   }
+});
+
+describe('the trend form: several days in ONE request per collection = the pure functions per day', () => {
+  const days = ['2026-02-15', '2026-03-31', '2026-04-01', '2026-09-30', '2026-10-01', '2026-11-25'];
+  it('six as-of days at once', () => {
+    const [resRow] = run(COLLECTIONS.residents, residentIndicatorsPipelineDays({}, null, days));
+    const [repRow] = run(
+      COLLECTIONS.reports,
+      reportIndicatorsPipelineDays({}, days, DEFAULT_TARGETS.gridResponseHours),
+    );
+    days.forEach((day, i) => {
+      const pure = indicatorsPure({ residents, contracts, contacts, followups, reports }, day);
+      expect(indicatorsFromSums(sumsOfDay(resRow, repRow, i, days.length))).toEqual(pure);
+    });
+  });
 });

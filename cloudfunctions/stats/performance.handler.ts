@@ -1,0 +1,110 @@
+import type { OutputOf } from '@shared/api/define';
+import type { teamPerformance, ZTeamPerformanceInput } from '@shared/api/stats';
+import type { z } from '@shared/api/zod';
+import { COLLECTIONS } from '@shared/constants/collections';
+import {
+  PERFORMANCE_WEIGHTS,
+  type PerformanceCounts,
+  type PerformanceRow,
+  performancePipelines,
+  performancePoints,
+  performanceRows,
+  sumPerformance,
+  ZERO_COUNTS,
+} from '@shared/indicators/performance';
+import { type Day, quarterOf, shanghaiDay, type Window, yearOf } from '@shared/time';
+import * as teams from '../_data/teams.repo';
+import * as users from '../_data/users.repo';
+import type { HandlerContext } from '../_lib/guard';
+import { aggregate } from './support/aggregate';
+import { resolveScope, type Scope } from './support/scope';
+
+/** The period of a performance view: the quarter or the year, up to `day`. */
+export const performancePeriod = (day: Day, period: 'quarter' | 'year'): Window => ({
+  start: (period === 'quarter' ? quarterOf(day) : yearOf(day)).start,
+  end: day,
+});
+
+/** Every performance row of some teams in a period: one aggregate per source collection, in parallel. */
+export async function performanceRowsOf(
+  ctx: HandlerContext,
+  teamIds: readonly string[],
+  period: Window,
+): Promise<PerformanceRow[]> {
+  if (teamIds.length === 0) return [];
+  const pipelines = performancePipelines(teamIds, period);
+  const sources: [string, object[]][] = [
+    [COLLECTIONS.contracts, pipelines.contracts],
+    [COLLECTIONS.contacts, pipelines.contacts],
+    [COLLECTIONS.followups, pipelines.followups],
+    [COLLECTIONS.referrals, pipelines.referrals],
+    [COLLECTIONS.reports, pipelines.reports],
+    [COLLECTIONS.deliveries, pipelines.deliveries],
+  ];
+  const results = await Promise.all(sources.map(([c, p]) => aggregate(ctx.db, c, p)));
+  return results.flatMap(performanceRows);
+}
+
+/** Team and member performance of a resolved scope (its teams' records in the period). */
+export async function performanceOf(ctx: HandlerContext, scope: Scope, period: Window) {
+  const all = await teams.ofInstitutions(ctx.db, scope.institutionIds);
+  const list = scope.level === 'team' ? all.filter((t) => t._id === scope.id) : all;
+  const rows = await performanceRowsOf(
+    ctx,
+    list.map((t) => t._id),
+    period,
+  );
+  const staffOf = await users.staffIdsOf(
+    ctx.db,
+    rows.flatMap((r) => (r.user ? [r.user] : [])),
+  );
+  const byTeam = sumPerformance(rows, (r) => r.team);
+  const byMember = sumPerformance(rows, (r) => {
+    const staffId = r.user ? staffOf.get(r.user) : undefined;
+    return staffId ? `${r.team}|${staffId}` : null;
+  });
+  const row = (counts: PerformanceCounts | undefined) => {
+    const c = counts ?? { ...ZERO_COUNTS };
+    return { counts: c, points: performancePoints(c) };
+  };
+  return {
+    level: scope.level,
+    id: scope.id,
+    name: scope.name,
+    period,
+    weights: { ...PERFORMANCE_WEIGHTS },
+    teams: list.map((t) => ({
+      teamId: t._id,
+      name: t.name,
+      institutionId: t.institutionId,
+      ...row(byTeam.get(t._id)),
+    })),
+    members: list.flatMap((t) =>
+      (t.members ?? []).map((m) => ({
+        staffId: m.staffId,
+        name: m.name ?? m.staffId,
+        teamId: t._id,
+        teamName: t.name,
+        ...row(byMember.get(`${t._id}|${m.staffId}`)),
+      })),
+    ),
+  };
+}
+
+/**
+ * stats.teamPerformance: per team and per member of the scope, the work of the period (see
+ * shared/indicators/performance.ts) and its points. Requests: the scope (2), its teams (1), six
+ * aggregates (contracts, contacts, follow-ups, referrals, reports, deliveries) grouped by team and
+ * staff, and one read mapping the accounts that did the work to staff records — 10 after the
+ * caller's own, whatever the population.
+ */
+export async function teamPerformanceHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: z.output<typeof ZTeamPerformanceInput>;
+}): Promise<OutputOf<typeof teamPerformance>> {
+  const scope = await resolveScope(ctx, input);
+  return performanceOf(ctx, scope, performancePeriod(input.day ?? shanghaiDay(ctx.now), input.period));
+}
