@@ -14,6 +14,8 @@ import { askReminderPermission, bookSlot, getAvailability, mySignedPeople } from
 import { listFamily } from '../../services/user';
 import { Page } from '../../theme/theme';
 
+/** Storage key another page sets to open 预约 for a given patient (residentId). */
+const BOOKING_FOR_KEY = 'jy.booking.for';
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 type Patient = { teamId: string; residentId: string; residentName: string; relation?: string };
 const whenOf = (s: TSlotView) => `${s.day.slice(5)} ${s.time} ${s.location}`;
@@ -60,7 +62,10 @@ export default function Booking() {
         .map((p) => ({ ...p, relation: rel.get(p.residentId) }))
         .sort((a, b) => (order.indexOf(a.residentId) + 1 || 99) - (order.indexOf(b.residentId) + 1 || 99));
       setPeople(list);
-      const keep = list.find((p) => p.residentId === who?.residentId) ?? list[0];
+      // A quick action elsewhere (咨询 → 预约就诊) may name the patient: the tab cannot take a query.
+      const asked = String(Taro.getStorageSync(BOOKING_FOR_KEY) || '');
+      if (asked) Taro.removeStorageSync(BOOKING_FOR_KEY);
+      const keep = list.find((p) => p.residentId === (asked || who?.residentId)) ?? list[0];
       setWho(keep);
       if (keep) await loadSlots(keep);
     } catch (e) {

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { THomeVisitView } from '@shared/api/appointment';
 import { addDays, shanghaiDay } from '@shared/time';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { FieldError } from '../../components/form/FieldError';
 import { useSubmit } from '../../components/form/useSubmit';
@@ -24,11 +24,13 @@ const shanghaiTime = (iso: string) =>
 /** 上门服务: request a home visit (who, need, day, address, reason); see accepted time or decline reason. */
 export default function HomeVisit() {
   const [people, setPeople] = useState<{ residentId: string; name: string }[]>([]);
-  const [who, setWho] = useState('');
+  // Opened from a consultation (咨询 → 申请上门): the patient and reason come pre-filled.
+  const params = useRouter().params;
+  const [who, setWho] = useState(params.residentId ?? '');
   const [need, setNeed] = useState<Need>('elderly');
   const [day, setDay] = useState(addDays(shanghaiDay(new Date()), 1));
   const [address, setAddress] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(params.reason ? decodeURIComponent(params.reason) : '');
   const [visits, setVisits] = useState<THomeVisitView[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');

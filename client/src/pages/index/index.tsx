@@ -164,6 +164,15 @@ export default function Home() {
               {t.call(team.institutionPhone)}
             </Button>
           ) : null}
+          {/* Ask the signed team online (sub-package consult, issue 18). */}
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => Taro.navigateTo({ url: '/packages/consult/pages/index/index' })}
+          >
+            咨询家庭医生
+          </Button>
         </View>
       ) : null}
       {team ? (
