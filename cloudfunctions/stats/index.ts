@@ -1,8 +1,16 @@
-import { exportIndicators, exportRoster, indicators, teamPerformance, trend } from '@shared/api/stats';
+import {
+  exportIndicators,
+  exportRoster,
+  indicators,
+  rollup,
+  teamPerformance,
+  trend,
+} from '@shared/api/stats';
 import { bind, createGuardedFunction } from '../_lib/guard';
 import { exportIndicatorsHandler, exportRosterHandler } from './export.handler';
 import { indicatorsHandler, trendHandler } from './indicators.handler';
 import { teamPerformanceHandler } from './performance.handler';
+import { rollupHandler } from './rollup.handler';
 
 /** The `stats` function: every action in shared/api/stats.ts, each behind the guard. */
 export const main = createGuardedFunction('stats', [
@@ -11,4 +19,5 @@ export const main = createGuardedFunction('stats', [
   bind(teamPerformance, teamPerformanceHandler),
   bind(exportRoster, exportRosterHandler),
   bind(exportIndicators, exportIndicatorsHandler),
+  bind(rollup, rollupHandler),
 ]);

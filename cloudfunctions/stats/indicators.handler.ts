@@ -15,22 +15,60 @@ import {
   sumsOfDay,
 } from '@shared/indicators';
 import { addDays, type Day, monthOf, quarterOf, shanghaiDay } from '@shared/time';
+import * as rollups from '../_data/statsRollups.repo';
 import type { HandlerContext } from '../_lib/guard';
 import { aggregate } from './support/aggregate';
 import { resolveScope, type Scope } from './support/scope';
 
-/** The indicators of a resolved scope and its children as of a day: two aggregate requests. */
-export async function indicatorsOf(ctx: HandlerContext, scope: Scope, day: Day) {
-  const targets = DEFAULT_TARGETS;
+/** The raw sums of a scope grouped by its child key, aggregated now: two requests. */
+export async function liveSums(
+  ctx: HandlerContext,
+  scope: Scope,
+  day: Day,
+): Promise<Map<string, IndicatorSums>> {
   const [residentRows, reportRows] = await Promise.all([
     aggregate(ctx.db, COLLECTIONS.residents, residentIndicatorsPipeline(scope.match, scope.childKey, day)),
     aggregate(
       ctx.db,
       COLLECTIONS.reports,
-      reportIndicatorsPipeline(scope.match, scope.childKey, day, targets.gridResponseHours),
+      reportIndicatorsPipeline(scope.match, scope.childKey, day, DEFAULT_TARGETS.gridResponseHours),
     ),
   ]);
-  const sums = sumsByKey(residentRows, reportRows);
+  return sumsByKey(residentRows, reportRows);
+}
+
+/**
+ * The same sums from stats.rollup's stored per-institution sums (one request), or null when some
+ * institution of the scope has none for the day (then the caller aggregates live).
+ */
+async function rollupSums(
+  ctx: HandlerContext,
+  scope: Scope,
+  day: Day,
+): Promise<{ sums: Map<string, IndicatorSums>; computedAt: Date } | null> {
+  if (scope.level === 'team' || scope.institutionIds.length === 0) return null;
+  const docs = await rollups.ofDay(ctx.db, day, scope.institutionIds);
+  if (docs.length !== new Set(scope.institutionIds).size) return null;
+  const sums = new Map<string, IndicatorSums>();
+  let computedAt = new Date(8.64e15);
+  for (const d of docs) {
+    const groups = Object.entries(d.groups) as [string, IndicatorSums][];
+    if (scope.childKey === 'institutionId') sums.set(d.institutionId, addSums(groups.map(([, g]) => g)));
+    else for (const [team, g] of groups) sums.set(team === rollups.NO_TEAM ? '' : team, addSums([g]));
+    const at = new Date(d.computedAt);
+    if (at < computedAt) computedAt = at;
+  }
+  return { sums, computedAt };
+}
+
+/**
+ * The indicators of a resolved scope and its children as of a day: the stored rollup when every
+ * institution of the scope has one (one request), else two aggregate requests.
+ */
+export async function indicatorsOf(ctx: HandlerContext, scope: Scope, day: Day, live = false) {
+  const targets = DEFAULT_TARGETS;
+  const stored = live ? null : await rollupSums(ctx, scope, day);
+  const sums = stored?.sums ?? (await liveSums(ctx, scope, day));
   const of = (keys: readonly string[]) =>
     addSums(keys.flatMap((k) => (sums.has(k) ? [sums.get(k) as IndicatorSums] : [])));
   return {
@@ -38,6 +76,8 @@ export async function indicatorsOf(ctx: HandlerContext, scope: Scope, day: Day) 
     id: scope.id,
     name: scope.name,
     day,
+    source: stored ? ('rollup' as const) : ('live' as const),
+    ...(stored ? { computedAt: stored.computedAt.toISOString() } : {}),
     indicators: indicatorsFromSums(addSums(sums.values()), targets),
     children: scope.children.map((c) => ({
       level: c.level,
@@ -51,8 +91,8 @@ export async function indicatorsOf(ctx: HandlerContext, scope: Scope, day: Day) 
 /**
  * stats.indicators: every indicator of shared/indicators for a scope as of a day, with the next
  * level down (district → townships → institutions → teams). Costs 2 reads to resolve the scope,
- * one aggregate on residents and one on reports: 4 requests after the caller's own, whatever the
- * district's size.
+ * then either the stored rollups of the day (1 request) or one aggregate on residents and one on
+ * reports: 3–4 requests after the caller's own, whatever the district's size.
  */
 export async function indicatorsHandler({
   ctx,
@@ -62,7 +102,7 @@ export async function indicatorsHandler({
   input: z.output<typeof ZIndicatorsInput>;
 }): Promise<OutputOf<typeof indicators>> {
   const day = input.day ?? shanghaiDay(ctx.now);
-  return indicatorsOf(ctx, await resolveScope(ctx, input), day);
+  return indicatorsOf(ctx, await resolveScope(ctx, input), day, input.live === true);
 }
 
 /** The as-of days of a trend ending on `day`: 12 month ends or 4 quarter ends, the last cut at `day`. */
@@ -94,14 +134,27 @@ export async function trendHandler({
   const points = trendDays(input.day ?? shanghaiDay(ctx.now), input.by);
   const days = points.map((p) => p.day);
   const targets = DEFAULT_TARGETS;
-  const [residentRows, reportRows] = await Promise.all([
-    aggregate(ctx.db, COLLECTIONS.residents, residentIndicatorsPipelineDays(scope.match, null, days)),
-    aggregate(
-      ctx.db,
-      COLLECTIONS.reports,
-      reportIndicatorsPipelineDays(scope.match, days, targets.gridResponseHours),
-    ),
-  ]);
+  // Every point from stored rollups when each institution has one for each day (one request).
+  let perDay: IndicatorSums[] | null = null;
+  if (scope.level !== 'team' && scope.institutionIds.length * days.length <= 1000) {
+    const docs = await rollups.ofDays(ctx.db, days, scope.institutionIds);
+    if (docs.length === days.length * new Set(scope.institutionIds).size)
+      perDay = days.map((d) =>
+        addSums(docs.filter((x) => x.day === d).flatMap((x) => Object.values(x.groups) as IndicatorSums[])),
+      );
+  }
+  if (!perDay) {
+    const [residentRows, reportRows] = await Promise.all([
+      aggregate(ctx.db, COLLECTIONS.residents, residentIndicatorsPipelineDays(scope.match, null, days)),
+      aggregate(
+        ctx.db,
+        COLLECTIONS.reports,
+        reportIndicatorsPipelineDays(scope.match, days, targets.gridResponseHours),
+      ),
+    ]);
+    perDay = days.map((_, i) => sumsOfDay(residentRows[0], reportRows[0], i, days.length));
+  }
+  const sums = perDay;
   return {
     level: scope.level,
     id: scope.id,
@@ -110,7 +163,7 @@ export async function trendHandler({
     points: points.map((p, i) => ({
       label: p.label,
       day: p.day,
-      indicators: indicatorsFromSums(sumsOfDay(residentRows[0], reportRows[0], i, days.length), targets),
+      indicators: indicatorsFromSums(sums[i] as IndicatorSums, targets),
     })),
   };
 }

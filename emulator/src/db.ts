@@ -1,5 +1,6 @@
 import { Aggregator, find } from 'mingo';
 import { clone, type Doc, decode, decodeObject, EmuError, encode, isPlainObject } from './ejson';
+import { keyOf } from './indexes';
 import { newId, type Store, type Txn, type WriteOp } from './store';
 import { applyOperators, isOperatorUpdate, validateUpdate } from './update';
 
@@ -266,10 +267,39 @@ export class DbActions {
       source = this.store.match(c, pipeline[0].$match as Doc).map(clone);
       rest = pipeline.slice(1);
     } else source = this.store.all(c).map(clone);
+    // MongoDB answers a {localField, foreignField} $lookup through the foreign index, touching only
+    // the matching documents. For the $lookups that directly follow the leading $match (their
+    // local values are known), hand mingo only the foreign documents whose foreignField is among
+    // them — not a copy of the whole collection (stats: a team's figures at a million residents).
+    const subsets = new Map<string, Doc[]>();
+    if (rest !== pipeline) {
+      for (const st of rest) {
+        const lk = st.$lookup as Doc | undefined;
+        if (!lk || typeof lk.from !== 'string' || typeof lk.localField !== 'string') break;
+        if (typeof lk.foreignField !== 'string' || lk.pipeline || subsets.has(lk.from)) break;
+        if (lk.localField.includes('.') || lk.foreignField.includes('.')) break;
+        const local = lk.localField as string;
+        const foreign = lk.foreignField as string;
+        const wanted = new Set(source.map((d) => keyOf(d[local])));
+        subsets.set(
+          lk.from,
+          this.store
+            .all(lk.from)
+            .filter((d) => wanted.has(keyOf(d[foreign])))
+            .map(clone),
+        );
+      }
+      // A later $lookup of the same collection sees other local values: give it the whole one.
+      const leading = subsets.size;
+      for (const st of rest.slice(leading)) {
+        const from = (st.$lookup as Doc | undefined)?.from;
+        if (typeof from === 'string') subsets.delete(from);
+      }
+    }
     let out: Doc[];
     try {
       const agg = new Aggregator(rest, {
-        collectionResolver: (name: string) => this.store.all(name).map(clone),
+        collectionResolver: (name: string) => subsets.get(name) ?? this.store.all(name).map(clone),
       });
       out = agg.run(source) as Doc[];
     } catch (e) {

@@ -8,6 +8,7 @@ import type { Database } from '../../cloudfunctions/_lib/db';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { DEMO_DISTRICT_ID } from '../../shared/demo/identities';
 import { addDays, dayStart, quartersBetween, shanghaiDay } from '../../shared/time';
+import { teams } from './demo-district';
 
 type Profile = {
   /** Share of residents signed (key-population and poverty residents first). */
@@ -178,6 +179,8 @@ export function statsDemo(now: Date): Record<string, Doc[]> {
           residentId: rid,
           residentName: out.residents[out.residents.length - 1]?.name,
           teamId: t.teamId,
+          // Stored like the contract function stores it: the roster and contract views read it.
+          teamName: teams().find((x) => x._id === t.teamId)?.name ?? '',
           institutionId: t.inst,
           gridId: t.grid,
           packageIds: ['pkg-basic'],

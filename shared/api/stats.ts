@@ -24,6 +24,8 @@ export const ZIndicatorsInput = z.object({
   id: zId.optional(),
   /** As of this Shanghai day (default today). */
   day: zDay.optional(),
+  /** Aggregate now even when stats.rollup has stored the day's sums (default: use them). */
+  live: z.boolean().optional(),
 });
 
 export const ZIndicatorsView = z.object({
@@ -31,6 +33,9 @@ export const ZIndicatorsView = z.object({
   id: z.string(),
   name: z.string(),
   day: zDay,
+  /** 'rollup' when read from the sums stats.rollup stored (computed at `computedAt`), else 'live'. */
+  source: z.enum(['live', 'rollup']).optional(),
+  computedAt: z.string().optional(),
   indicators: z.array(ZIndicatorView),
   /** The next level down (institutions of a district or township, teams of an institution), with figures. */
   children: z.array(
@@ -167,4 +172,27 @@ export const exportIndicators = defineAction({
   access: { district_admin: 'district', institution_admin: 'institution' },
 });
 
-export const STATS_ACTIONS = [indicators, trend, teamPerformance, exportRoster, exportIndicators];
+export const ZRollupView = z.object({
+  day: zDay,
+  /** Institutions whose sums were (re)computed by this call. */
+  computed: z.array(z.string()),
+  /** Institutions of the district still without sums for the day (call again). */
+  remaining: z.number().int(),
+});
+
+export const rollup = defineAction({
+  fn: 'stats',
+  action: 'rollup',
+  summary:
+    "Stores each institution's indicator sums as of a day (nightly, or on demand), so district figures are one read",
+  input: z.object({
+    day: zDay.optional(),
+    /** One institution (recomputed even if present); default: the district's missing ones, as time allows. */
+    institutionId: zId.optional(),
+  }),
+  output: ZRollupView,
+  errors: ['REGION_NOT_FOUND', 'NOT_FOUND'],
+  access: { district_admin: 'district' },
+});
+
+export const STATS_ACTIONS = [indicators, trend, teamPerformance, exportRoster, exportIndicators, rollup];

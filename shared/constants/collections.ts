@@ -47,6 +47,8 @@ export const COLLECTIONS = {
   // consult: reply templates per team; pending media checks by trace id (verdicts arrive later)
   consultTemplates: 'consultTemplates',
   consultMedia: 'consultMedia',
+  // stats (issue 17): per-institution indicator sums as of a day, computed by stats.rollup
+  statsRollups: 'statsRollups',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

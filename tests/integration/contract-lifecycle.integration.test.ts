@@ -56,7 +56,17 @@ beforeAll(async () => {
     .doc('team-cg-2')
     .update({ villageIds: ['r-cg-xj', 'r-cg-dm'] });
   // 柳河村 team with a single place left for the concurrency test.
-  await db.collection(COLLECTIONS.teams).doc('team-qs-2').update({ capacity: 1 });
+  // (The seed's demo population may already hold places in it: count them in.)
+  const preLive = (
+    await db
+      .collection(COLLECTIONS.contracts)
+      .where({ teamId: 'team-qs-2', status: db.command.in(['pending', 'active']) })
+      .count()
+  ).total;
+  await db
+    .collection(COLLECTIONS.teams)
+    .doc('team-qs-2')
+    .update({ capacity: preLive + 1 });
   // RACERS verified residents of 柳河村, each with their own WeChat identity acting for them.
   const { data } = await db.collection(COLLECTIONS.residents).doc('res-demo-1').get();
   const { _id, ...template } = data[0] as Record<string, unknown>;
@@ -92,13 +102,19 @@ describe('team capacity under concurrency', () => {
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
     expect(codes.filter((c) => c === 'TEAM_FULL')).toHaveLength(RACERS - 1);
     const db = emu.sdkApp().database();
-    const { total } = await db.collection(COLLECTIONS.contracts).where({ teamId: 'team-qs-2' }).count();
+    const { total } = await db
+      .collection(COLLECTIONS.contracts)
+      .where({ teamId: 'team-qs-2', status: 'pending' })
+      .count();
     expect(total).toBe(1);
   });
 
   it('a place freed by a withdrawal is taken again (seat holes do not read as full)', async () => {
     const db = emu.sdkApp().database();
-    const { data } = await db.collection(COLLECTIONS.contracts).where({ teamId: 'team-qs-2' }).get();
+    const { data } = await db
+      .collection(COLLECTIONS.contracts)
+      .where({ teamId: 'team-qs-2', status: 'pending' })
+      .get();
     const holder = data[0] as { _id: string; residentId: string };
     const i = Number(holder.residentId.replace('res-race-', ''));
     expect((await call('withdraw', { contractId: holder._id }, `cap-${i}`)).ok).toBe(true);

@@ -388,3 +388,50 @@ describe('exports: real .xlsx files through storage, audited', () => {
     });
   });
 });
+
+describe('stats.rollup: stored per-institution sums give the same figures in one read', () => {
+  it('district, a township and an institution from the rollup = live = the pure functions', async () => {
+    const live = await stats({ level: 'district', day: DAY0, live: true });
+    expect(live.data.source).toBe('live');
+    const r = await stats({ day: DAY0 }, DISTRICT_ADMIN, 'rollup');
+    expect(r.ok ? 'ok' : `${r.code} ${r.message}`).toBe('ok');
+    expect(r.data.computed.sort()).toEqual(all.institutions.map((i) => i._id).sort());
+    expect(r.data.remaining).toBe(0);
+    // Nothing left to do on a second call.
+    expect((await stats({ day: DAY0 }, DISTRICT_ADMIN, 'rollup')).data.computed).toEqual([]);
+    const fromRollup = await stats({ level: 'district', day: DAY0 });
+    expect(fromRollup.data.source).toBe('rollup');
+    expect(fromRollup.data.indicators).toEqual(live.data.indicators);
+    expect(fromRollup.data.children).toEqual(live.data.children);
+    for (const [level, id] of [
+      ['township', 'r-qs'],
+      ['institution', 'inst-qs'],
+    ]) {
+      const a = await stats({ level, id, day: DAY0 });
+      const b = await stats({ level, id, day: DAY0, live: true });
+      expect(a.data.source).toBe('rollup');
+      expect({ i: a.data.indicators, c: a.data.children }).toEqual({
+        i: b.data.indicators,
+        c: b.data.children,
+      });
+    }
+  });
+
+  it('a trend by quarter from stored rollups = the live trend', async () => {
+    const live = await stats({ level: 'district', by: 'quarter', day: DAY0 }, DISTRICT_ADMIN, 'trend');
+    for (const p of live.data.points)
+      expect((await stats({ day: p.day }, DISTRICT_ADMIN, 'rollup')).data.remaining).toBe(0);
+    const stored = await stats({ level: 'district', by: 'quarter', day: DAY0 }, DISTRICT_ADMIN, 'trend');
+    expect(stored.data).toEqual(live.data);
+  });
+
+  it('only a district admin computes rollups', async () => {
+    expect(await stats({ day: DAY0 }, ADMIN_CG, 'rollup')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(
+      await stats({ day: DAY0, institutionId: 'inst-cg' }, 'test-district-admin-other', 'rollup'),
+    ).toMatchObject({
+      ok: false,
+      code: 'OUT_OF_SCOPE',
+    });
+  });
+});

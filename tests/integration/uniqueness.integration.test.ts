@@ -58,20 +58,31 @@ async function residentWithProxies(key: string, village: string, grid: string, n
   return { residentId, openids };
 }
 
+let preLive = 0;
 beforeAll(async () => {
   emu = await startSeededEmulator(['user', 'contract', 'appointment']);
   db = emu.sdkApp().database();
   // Each signer uploads their own signature through contract.uploadSignature (issue 11).
   signature = OWN_SIGNATURE;
   // 柳河村's team at capacity − 1: two live contracts written before any counter existed (the
-  // counter is created from the live count on first use), capacity 3. Edited before the first
+  // counter is created from the live count on first use), capacity = live + 1. Edited before the first
   // contract call (teams are cached per warm instance).
   for (const i of [1, 2])
     await db
       .collection(COLLECTIONS.contracts)
       .doc(`c-pre-${i}`)
       .set({ residentId: `res-pre-${i}`, teamId: 'team-qs-2', institutionId: 'inst-qs', status: 'active' });
-  await db.collection(COLLECTIONS.teams).doc('team-qs-2').update({ capacity: 3 });
+  // The seed's demo population may already hold places in this team: count them in.
+  preLive = (
+    await db
+      .collection(COLLECTIONS.contracts)
+      .where({ teamId: 'team-qs-2', status: db.command.in(['pending', 'active']) })
+      .count()
+  ).total;
+  await db
+    .collection(COLLECTIONS.teams)
+    .doc('team-qs-2')
+    .update({ capacity: preLive + 1 });
 }, 180_000);
 afterAll(() => emu?.close());
 
@@ -143,9 +154,9 @@ describe('team capacity (locks/seats_<teamId>)', () => {
       .collection(COLLECTIONS.contracts)
       .where({ teamId: 'team-qs-2', status: db.command.in(['pending', 'active']) })
       .count();
-    expect(live.total).toBe(3);
+    expect(live.total).toBe(preLive + 1);
     const counter = (await db.collection(COLLECTIONS.locks).doc(lockId.seats('team-qs-2')).get()).data[0];
-    expect(counter).toMatchObject({ kind: 'seats', count: 3 });
+    expect(counter).toMatchObject({ kind: 'seats', count: preLive + 1 });
   });
 
   it('a withdrawn request gives its place back', async () => {

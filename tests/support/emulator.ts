@@ -65,7 +65,8 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jy-emu-'));
   const emu = await startEmulator({
     port: 0,
-    quiet: true,
+    // JY_EMU_LOGS=1 shows the functions' own logs (e.g. a [guard] output mismatch behind INTERNAL).
+    quiet: process.env.JY_EMU_LOGS !== '1',
     timers: false,
     envId: TEST_ENV_ID,
     ...opts,

@@ -31,6 +31,7 @@ export * from './sends';
 export * from './servicePackages';
 export * from './slots';
 export * from './staff';
+export * from './statsRollups';
 export * from './subscriptions';
 export * from './teams';
 export * from './uploads';

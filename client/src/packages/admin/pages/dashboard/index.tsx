@@ -88,15 +88,6 @@ function TrendChart({ trend, id }: { trend: TrendView; id: IndicatorId }) {
     <View data-trend={id} style={{ position: 'relative', height: `${H + 36}px`, marginTop: '8px' }}>
       <View
         style={{
-          position: 'absolute',
-          left: 0,
-          right: 0,
-          bottom: `${24 + Math.round(target * H)}px`,
-          borderTop: '1px dashed #1f2933',
-        }}
-      />
-      <View
-        style={{
           display: 'flex',
           alignItems: 'flex-end',
           height: `${H}px`,
@@ -120,6 +111,16 @@ function TrendChart({ trend, id }: { trend: TrendView; id: IndicatorId }) {
           />
         ))}
       </View>
+      <View
+        style={{
+          position: 'absolute',
+          left: 0,
+          right: 0,
+          bottom: `${24 + Math.round(target * H)}px`,
+          borderTop: '2px dashed #1f2933',
+          zIndex: 1,
+        }}
+      />
       <View style={{ display: 'flex', position: 'absolute', left: 0, right: 0, bottom: 0, gap: '2px' }}>
         {series.map((s) => (
           <Text key={s.label} className="jy-muted" style={{ flex: 1, fontSize: '10px', textAlign: 'center' }}>

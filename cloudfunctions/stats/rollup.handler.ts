@@ -1,0 +1,77 @@
+import type { OutputOf } from '@shared/api/define';
+import type { rollup } from '@shared/api/stats';
+import type { IndicatorSums } from '@shared/indicators';
+import { shanghaiDay } from '@shared/time';
+import * as institutions from '../_data/institutions.repo';
+import * as rollups from '../_data/statsRollups.repo';
+import { refuse } from '../_lib/errors';
+import type { HandlerContext } from '../_lib/guard';
+import { liveSums } from './indicators.handler';
+import type { Scope } from './support/scope';
+
+/** Wall-clock budget of one call: leaves room under the 60 s function time-out. */
+const BUDGET_MS = 40_000;
+
+/** Computes and stores one institution's sums (per team) as of a day: two aggregates and one write. */
+async function computeOne(ctx: HandlerContext, institutionId: string, districtId: string, day: string) {
+  const scope: Scope = {
+    level: 'institution',
+    id: institutionId,
+    name: '',
+    target: { institutionId, districtId },
+    match: { institutionId },
+    institutionIds: [institutionId],
+    institutionNames: new Map(),
+    childKey: 'teamId',
+    children: [],
+  };
+  const sums = await liveSums(ctx, scope, day);
+  const groups: Record<string, IndicatorSums> = {};
+  for (const [k, v] of sums) groups[k === '' ? rollups.NO_TEAM : k] = v;
+  await rollups.put(ctx.db, {
+    _id: rollups.rollupId(day, institutionId),
+    day,
+    institutionId,
+    districtId,
+    groups,
+    computedAt: ctx.now,
+  });
+}
+
+/**
+ * stats.rollup: stores each institution's indicator sums as of a day (default today), so that
+ * `indicators` for a district or township is one read instead of an aggregation over every
+ * resident. One institution when named (recomputed); otherwise the district's institutions that
+ * have no sums for the day yet, one by one, until ~40 s have passed — call again while `remaining`
+ * is above 0 (a nightly job does). Cost per institution: two aggregates over its own residents and
+ * reports, one write.
+ */
+export async function rollupHandler({
+  ctx,
+  input,
+}: {
+  ctx: HandlerContext;
+  input: { day?: string | undefined; institutionId?: string | undefined };
+}): Promise<OutputOf<typeof rollup>> {
+  const started = Date.now();
+  const day = input.day ?? shanghaiDay(ctx.now);
+  if (input.institutionId) {
+    const inst = await institutions.findById(ctx.db, input.institutionId, ['districtId']);
+    if (!inst) refuse('NOT_FOUND');
+    ctx.authorize({ districtId: inst.districtId });
+    await computeOne(ctx, input.institutionId, inst.districtId, day);
+    return { day, computed: [input.institutionId], remaining: 0 };
+  }
+  const districtId = ctx.caller.districtId ?? refuse('REGION_NOT_FOUND');
+  ctx.authorize({ districtId });
+  const all = (await institutions.inRegion(ctx.db, { districtId })).map((i) => i._id);
+  const have = new Set((await rollups.ofDay(ctx.db, day, all)).map((r) => r.institutionId));
+  const todo = all.filter((i) => !have.has(i));
+  const computed: string[] = [];
+  for (const id of todo) {
+    if (computed.length > 0 && Date.now() - started > BUDGET_MS) break;
+    await computeOne(ctx, id, districtId, day);
+    computed.push(id);
+  }
+  return { day, computed, remaining: todo.length - computed.length };
+}
