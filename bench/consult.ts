@@ -28,6 +28,8 @@ type Inv = {
   action?: string;
   dbRequests: number;
   apiRequests: number;
+  durationMs?: number;
+  status?: string;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
