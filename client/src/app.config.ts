@@ -39,7 +39,13 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/index/index', 'pages/schedule/index', 'pages/plates/index', 'pages/dashboard/index'],
+      pages: [
+        'pages/index/index',
+        'pages/schedule/index',
+        'pages/plates/index',
+        'pages/dashboard/index',
+        'pages/staff/index',
+      ],
     },
     // Binding is done once by a future staff member, so it stays out of the resident main package.
     { root: 'packages/staff', name: 'staff', pages: ['pages/bind/index'] },

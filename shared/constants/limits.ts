@@ -63,6 +63,8 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'grid.teamReports',
   'grid.gridOverview',
   'grid.listGrids',
+  // user.searchResidents stays limited (like revealIdentity): name + tail guesses are a probe.
+  'user.listStaff',
   'stats.indicators',
   'stats.trend',
   'stats.teamPerformance',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startEmulator } from '../../emulator/src';
 import { seed } from '../../scripts/seed';
+import { demoIdNumber } from '../../scripts/seed/demo-identities';
 import { ensureTestKeys } from '../support/identity';
 import { launchBrowser, phonePage, shot } from './support/browser';
 
@@ -115,10 +116,15 @@ describe('contract journey in Chromium', () => {
     const doctor = await phonePage(browser);
     await loginAs(doctor, '王建国 · 家庭医生');
     await doctor.goto(`${emulator.url}/#/packages/doctor/pages/contracts/index`);
-    await doctor.locator('input').last().fill('res-demo-1m');
-    await button(doctor, '选择签约团队').click();
+    // Found by name + the last 4 of her ID number (issue 12), not an internal 居民编号.
+    await doctor.locator('input[placeholder="居民姓名"]').fill('周桂英');
+    await doctor
+      .locator('input[placeholder^="身份证号或手机号"]')
+      .fill(demoIdNumber('330102', '1940-08-05', 24).slice(-4));
+    await button(doctor, '查找').click();
+    await button(doctor, '为此居民签约').click();
     await button(doctor, '东门社区家庭医生团队').click();
-    await doctor.locator('.jy-pick', { hasText: '居民编号 res-demo-1m' }).click();
+    await doctor.locator('.jy-pick', { hasText: '周桂英' }).click();
     await button(doctor, '下一步').click();
     await doctor.getByTestId('fee').waitFor();
     await button(doctor, '下一步').click();

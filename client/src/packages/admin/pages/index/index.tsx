@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { eduZh } from '../../../../i18n/education';
 import { gridText } from '../../../../i18n/grid';
+import { staffZh } from '../../../../i18n/staff';
 import { statsZh } from '../../../../i18n/stats';
 import { zh } from '../../../../i18n/zh';
 import type { ApiError } from '../../../../services/api';
@@ -43,6 +44,12 @@ export default function AdminHome() {
           description={statsZh.entryHint}
           clickable
           onClick={go('/packages/admin/pages/dashboard/index')}
+        />
+        <Cell
+          title={staffZh.entry}
+          description={staffZh.entryHint}
+          clickable
+          onClick={go('/packages/admin/pages/staff/index')}
         />
         <Cell title={t.review} clickable onClick={go('/packages/doctor/pages/contracts/index')} />
         <Cell

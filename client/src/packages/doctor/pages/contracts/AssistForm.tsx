@@ -1,50 +1,60 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { zhContract } from '../../../../i18n/contract';
+import { staffZh } from '../../../../i18n/staff';
 import type { ApiError } from '../../../../services/api';
 import { listTeams, type TeamSummary } from '../../../../services/contract';
+import type { ResidentMatch } from '../../../../services/staff';
+import { ResidentSearch } from './ResidentSearch';
 
 /**
- * Assisted signing for a resident without a smartphone: the doctor or grid worker opens the flow
- * on their own phone for that resident; the server records the channel from the caller's role.
+ * Assisted signing for a resident without a smartphone: the doctor or grid worker finds the
+ * resident (name + last 4 of ID or phone, own service area only), then opens the flow on their own
+ * phone for that resident; the server records the channel from the caller's role.
  */
 export function AssistForm() {
-  const [residentId, setResidentId] = useState('');
+  const [chosen, setChosen] = useState<ResidentMatch | null>(null);
   const [teams, setTeams] = useState<TeamSummary[]>([]);
   const [error, setError] = useState('');
-  const pickTeam = () =>
+  const choose = (r: ResidentMatch) => {
+    setChosen(r);
+    setError('');
     listTeams()
-      .then((r) => setTeams(r.teams))
+      .then((x) => setTeams(x.teams))
       .catch((e: ApiError) => setError(e.message));
+  };
   const start = (teamId: string) =>
+    chosen &&
     Taro.navigateTo({
-      url: `/packages/sign/pages/flow/index?teamId=${teamId}&residentId=${encodeURIComponent(residentId.trim())}`,
+      url: `/packages/sign/pages/flow/index?teamId=${teamId}&residentId=${encodeURIComponent(chosen.residentId)}&name=${encodeURIComponent(chosen.name)}`,
     });
   return (
-    <View className="jy-card">
+    <View className="jy-card" data-testid="assist-form">
       <View className="jy-subtitle">{zhContract.review.assist}</View>
-      <Input
-        className="jy-input"
-        placeholder="居民编号"
-        value={residentId}
-        onInput={(e) => setResidentId(e.detail.value)}
-      />
-      {error ? <View className="jy-error">{error}</View> : null}
-      <View className="jy-actions">
-        {teams.length === 0 ? (
-          <Button size="large" block disabled={!residentId.trim()} onClick={pickTeam}>
-            选择签约团队
-          </Button>
-        ) : (
-          teams.map((tm) => (
+      {chosen ? (
+        <View className="jy-form">
+          <View className="jy-ok">{staffZh.search.chosen(`${chosen.name}（${chosen.maskedIdNumber}）`)}</View>
+          {error ? <View className="jy-error">{error}</View> : null}
+          {teams.map((tm) => (
             <Button key={tm.teamId} size="large" block onClick={() => start(tm.teamId)}>
               {tm.name}
             </Button>
-          ))
-        )}
-      </View>
+          ))}
+          <Button
+            block
+            onClick={() => {
+              setChosen(null);
+              setTeams([]);
+            }}
+          >
+            {staffZh.search.change}
+          </Button>
+        </View>
+      ) : (
+        <ResidentSearch onChoose={choose} />
+      )}
     </View>
   );
 }
