@@ -130,12 +130,13 @@ async function main() {
       id: inst(0),
       day: DAY,
     });
-    await measure(
-      'indicators district (live)',
-      'indicators',
-      { level: 'district', day: DAY, live: true },
-      LIVE_DISTRICT ? SAMPLES : 1,
-    );
+    if (process.argv[4] !== 'no')
+      await measure(
+        'indicators district (live)',
+        'indicators',
+        { level: 'district', day: DAY, live: true },
+        LIVE_DISTRICT ? SAMPLES : 1,
+      );
     // The nightly rollup: calls until every institution of the district has its sums for DAY.
     const r0 = Date.now();
     let calls = 0;
