@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, '../..');
  * Issue 12, "done when": every submitting button of the resident and doctor pages, tapped twice
  * in quick succession (Playwright's dblclick: two clicks, no wait between), leaves one record or
  * one transition, shows its success, and paints no red error (.jy-error). Records are counted in
- * the emulator's database, not on the screen.
+ * the emulator's database, not on the screen, and each double tap must send one request.
  *
  * Covered (page → button → what one double tap must leave):
  *  resident
@@ -39,11 +39,12 @@ const root = path.resolve(__dirname, '../..');
  *   居民随访        保存 (记录随访) one follow-up
  *   居民随访        保存 (转诊)     one referral
  *   居民随访        保存 (长期处方) one prescription
+ *   居民咨询        回复            one reply from the team
  *   预约日程        已到诊          the booking attended, one contact recorded with it
  *   预约日程        未到            the booking a no-show
  * Not double-tapped here (guarded in code the same way): 续约/更换团队 (the same flow and guard
  * as 确认签名), 撤回同意 (privacy; behind a confirmation dialog), 网格上报 确认收到/提交处理,
- * education live sign-up and questions; consult replies are the consult pages' own.
+ * 结束咨询 (same guard as 回复), education live sign-up and questions.
  */
 describe('double taps on every submitting button leave one record and no red error', () => {
   let browser: Browser;
@@ -447,6 +448,24 @@ describe('double taps on every submitting button leave one record and no red err
       await page.locator('input[placeholder^="用药截止日期"]').fill(end);
     });
     expect(await count(COLLECTIONS.prescriptions)).toBe(before.prescriptions + 1);
+  });
+
+  it('doctor 居民咨询 回复', async () => {
+    const page = doctor;
+    await page.goto(`${emu.url}/#/packages/doctor/pages/consult/index`);
+    const item = page.locator('[data-consult]').first();
+    await item.waitFor();
+    const consultId = String(await item.getAttribute('data-consult'));
+    const replies = async () => (await find(COLLECTIONS.consultMessages, { consultId, from: 'team' })).length;
+    const before = await replies();
+    // The header line (name, time left) opens the conversation.
+    await item.locator(':scope > *').first().click();
+    await item.locator('textarea').fill('请连续一周早晚各测一次血压，周三上午来门诊。');
+    const once = await doubleTap(page, button(item, '回复'), 'consult.reply');
+    await page.locator(`[data-consult="${consultId}"] textarea`).waitFor({ state: 'detached' });
+    await noRedError(page);
+    once();
+    expect(await replies()).toBe(before + 1);
   });
 
   it('消息 全部已读', async () => {

@@ -6,6 +6,7 @@ import type { TConsultMessageView, TTemplateView } from '@shared/api/consult';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useInFlight } from '../../../../components/form/useInFlight';
 import type { ApiError } from '../../../../services/api';
 import { getTimeline } from '../../../../services/care';
 import {
@@ -98,18 +99,21 @@ export default function ConsultInbox() {
       setError((e as ApiError).message);
     }
   };
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError('');
-    try {
-      await fn();
-      setText('');
-      setOpenItem(null);
-      setNote(done);
-      await load();
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
+  // One reply / close per tap: a double tap on 回复 sends the reply once (issue 12).
+  const guard = useInFlight();
+  const act = (consultId: string, fn: () => Promise<unknown>, done: string) =>
+    guard.run(consultId, async () => {
+      setError('');
+      try {
+        await fn();
+        setText('');
+        setOpenItem(null);
+        setNote(done);
+        await load();
+      } catch (e) {
+        setError((e as ApiError).message);
+      }
+    });
   const saveTemplate = async () => {
     if (!editing) return;
     setError('');
@@ -224,9 +228,13 @@ export default function ConsultInbox() {
               <Button
                 type="primary"
                 block
-                disabled={!text.trim()}
+                disabled={!text.trim() || guard.busy(i.consultId)}
                 onClick={() =>
-                  void act(() => replyConsult({ consultId: i.consultId, text: text.trim() }), '已回复')
+                  void act(
+                    i.consultId,
+                    () => replyConsult({ consultId: i.consultId, text: text.trim() }),
+                    '已回复',
+                  )
                 }
               >
                 回复
@@ -245,8 +253,9 @@ export default function ConsultInbox() {
               </View>
               <Button
                 block
+                disabled={guard.busy(i.consultId)}
                 onClick={() =>
-                  void act(() => closeConsult({ consultId: i.consultId, outcome }), '已结束咨询')
+                  void act(i.consultId, () => closeConsult({ consultId: i.consultId, outcome }), '已结束咨询')
                 }
               >
                 结束咨询
