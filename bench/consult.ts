@@ -28,6 +28,8 @@ type Inv = {
   action?: string;
   dbRequests: number;
   apiRequests: number;
+  durationMs?: number;
+  status?: string;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -148,7 +150,7 @@ async function run(n: number) {
       'send (text + 1 photo)',
       'consult',
       'send',
-      () => ({ text: '见图', photos: [photos[photoNo++]] }),
+      () => ({ text: '见图', photos: photos[photoNo++] }),
       r.openid,
     );
     const t0 = process.hrtime.bigint();
@@ -157,8 +159,12 @@ async function run(n: number) {
     const pushes = (await emu.getJson<Inv[]>('/_emulator/api/invocations?fn=consult')).filter(
       (x) => x.source === 'push',
     );
+    const photoStates = (
+      (await db.collection(COLLECTIONS.consultMessages).where({ residentId: r.residentId }).limit(100).get())
+        .data as { photos?: { status: string }[] }[]
+    ).flatMap((m) => (m.photos ?? []).map((p) => p.status));
     rows.push([
-      `wxa_media_check push (${pushes.length} pushed together)`,
+      `wxa_media_check push (${pushes.length} pushed one by one; each ${Math.round(median(pushes.map((p) => p.durationMs ?? 0)))} ms median in its function; ${pushes.filter((p) => p.status === 'ok').length} ok; photos ${photoStates.join('/')})`,
       Math.max(...pushes.map((p) => p.dbRequests)),
       Math.max(...pushes.map((p) => p.apiRequests)),
       Math.round(pushMs),

@@ -9,7 +9,7 @@ import { startSeededEmulator } from '../tests/support/identity';
 
 const N = Number(process.argv[2] ?? 10_000);
 const SAMPLES = Number(process.argv[3] ?? 5);
-/** Also time the live (non-rollup) district aggregation: off by default above 100,000. */
+/** Time the live (non-rollup) district aggregation SAMPLES times (default up to 100,000), else once. */
 const LIVE_DISTRICT = process.argv[4] ? process.argv[4] === 'yes' : N <= 100_000;
 const DAY = '2026-11-25';
 const PER_INSTITUTION = 33_000;
@@ -130,8 +130,12 @@ async function main() {
       id: inst(0),
       day: DAY,
     });
-    if (LIVE_DISTRICT)
-      await measure('indicators district (live)', 'indicators', { level: 'district', day: DAY, live: true });
+    await measure(
+      'indicators district (live)',
+      'indicators',
+      { level: 'district', day: DAY, live: true },
+      LIVE_DISTRICT ? SAMPLES : 1,
+    );
     // The nightly rollup: calls until every institution of the district has its sums for DAY.
     const r0 = Date.now();
     let calls = 0;
@@ -153,7 +157,12 @@ async function main() {
       { level: 'district', day: DAY },
       3,
     );
-    await measure('trend team (12 months)', 'trend', { level: 'team', id: team(0, 0), day: DAY }, 3);
+    await measure(
+      'trend team (4 quarters, live)',
+      'trend',
+      { level: 'team', id: team(0, 0), by: 'quarter', day: DAY },
+      LIVE_DISTRICT ? 3 : 1,
+    );
   } finally {
     emu.close();
   }

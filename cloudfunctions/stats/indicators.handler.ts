@@ -134,25 +134,35 @@ export async function trendHandler({
   const points = trendDays(input.day ?? shanghaiDay(ctx.now), input.by);
   const days = points.map((p) => p.day);
   const targets = DEFAULT_TARGETS;
-  // Every point from stored rollups when each institution has one for each day (one request).
-  let perDay: IndicatorSums[] | null = null;
-  if (scope.level !== 'team' && scope.institutionIds.length * days.length <= 1000) {
+  // Points whose day every institution of the scope has stored sums for come from the rollups (one
+  // request); only the other days are aggregated live (month ends stay stored, so usually just today).
+  const perDay: (IndicatorSums | undefined)[] = days.map(() => undefined);
+  const instCount = new Set(scope.institutionIds).size;
+  if (scope.level !== 'team' && instCount > 0 && instCount * days.length <= 1000) {
     const docs = await rollups.ofDays(ctx.db, days, scope.institutionIds);
-    if (docs.length === days.length * new Set(scope.institutionIds).size)
-      perDay = days.map((d) =>
-        addSums(docs.filter((x) => x.day === d).flatMap((x) => Object.values(x.groups) as IndicatorSums[])),
-      );
+    days.forEach((d, i) => {
+      const mine = docs.filter((x) => x.day === d);
+      if (mine.length === instCount)
+        perDay[i] = addSums(mine.flatMap((x) => Object.values(x.groups) as IndicatorSums[]));
+    });
   }
-  if (!perDay) {
+  const missing = days.filter((_, i) => perDay[i] === undefined);
+  if (missing.length > 0) {
     const [residentRows, reportRows] = await Promise.all([
-      aggregate(ctx.db, COLLECTIONS.residents, residentIndicatorsPipelineDays(scope.match, null, days)),
+      aggregate(ctx.db, COLLECTIONS.residents, residentIndicatorsPipelineDays(scope.match, null, missing)),
       aggregate(
         ctx.db,
         COLLECTIONS.reports,
-        reportIndicatorsPipelineDays(scope.match, days, targets.gridResponseHours),
+        reportIndicatorsPipelineDays(scope.match, missing, targets.gridResponseHours),
       ),
     ]);
-    perDay = days.map((_, i) => sumsOfDay(residentRows[0], reportRows[0], i, days.length));
+    let m = 0;
+    days.forEach((_, i) => {
+      if (perDay[i] === undefined) {
+        perDay[i] = sumsOfDay(residentRows[0], reportRows[0], m, missing.length);
+        m++;
+      }
+    });
   }
   const sums = perDay;
   return {

@@ -12,7 +12,8 @@ import {
   sumPerformance,
   ZERO_COUNTS,
 } from '@shared/indicators/performance';
-import { type Day, quarterOf, shanghaiDay, type Window, yearOf } from '@shared/time';
+import { type Day, dayEnd, dayStart, quarterOf, shanghaiDay, type Window, yearOf } from '@shared/time';
+import * as consults from '../_data/consults.repo';
 import * as teams from '../_data/teams.repo';
 import * as users from '../_data/users.repo';
 import type { HandlerContext } from '../_lib/guard';
@@ -45,6 +46,16 @@ export async function performanceRowsOf(
   return results.flatMap(performanceRows);
 }
 
+/** Consultation response figures of some teams in a period: one request per 100 teams. */
+async function consultFigures(ctx: HandlerContext, teamIds: readonly string[], period: Window) {
+  const from = dayStart(period.start);
+  const to = new Date(dayEnd(period.end).getTime() + 1);
+  const out: consults.ResponseFigures[] = [];
+  for (let i = 0; i < teamIds.length; i += 100)
+    out.push(...(await consults.responseFigures(ctx.db, { teamIds: teamIds.slice(i, i + 100), from, to })));
+  return out;
+}
+
 /** Team and member performance of a resolved scope (its teams' records in the period). */
 export async function performanceOf(ctx: HandlerContext, scope: Scope, period: Window) {
   const all = await teams.ofInstitutions(ctx.db, scope.institutionIds);
@@ -58,11 +69,26 @@ export async function performanceOf(ctx: HandlerContext, scope: Scope, period: W
     ctx.db,
     rows.flatMap((r) => (r.user ? [r.user] : [])),
   );
+
+  // Consultation response figures ([Consult], issue 18): already per team and per answering staff.
+  const consult = await consultFigures(
+    ctx,
+    list.map((t) => t._id),
+    period,
+  );
+  for (const f of consult)
+    rows.push({
+      team: f.teamId,
+      user: f.staffId ? `staff:${f.staffId}` : null,
+      counts: f.staffId ? { consultsOnTime: f.withinPromise } : {},
+    });
   const byTeam = sumPerformance(rows, (r) => r.team);
   const byMember = sumPerformance(rows, (r) => {
-    const staffId = r.user ? staffOf.get(r.user) : undefined;
+    const staffId = r.user?.startsWith('staff:') ? r.user.slice(6) : r.user ? staffOf.get(r.user) : undefined;
     return staffId ? `${r.team}|${staffId}` : null;
   });
+  const medianOf = (teamId: string, staffId?: string) =>
+    consult.find((f) => f.teamId === teamId && f.staffId === staffId)?.medianMinutes ?? null;
   const row = (counts: PerformanceCounts | undefined) => {
     const c = counts ?? { ...ZERO_COUNTS };
     return { counts: c, points: performancePoints(c) };
@@ -78,6 +104,7 @@ export async function performanceOf(ctx: HandlerContext, scope: Scope, period: W
       name: t.name,
       institutionId: t.institutionId,
       ...row(byTeam.get(t._id)),
+      consultMedianMinutes: medianOf(t._id),
     })),
     members: list.flatMap((t) =>
       (t.members ?? []).map((m) => ({
@@ -86,6 +113,7 @@ export async function performanceOf(ctx: HandlerContext, scope: Scope, period: W
         teamId: t._id,
         teamName: t.name,
         ...row(byMember.get(`${t._id}|${m.staffId}`)),
+        consultMedianMinutes: medianOf(t._id, m.staffId),
       })),
     ),
   };
@@ -95,8 +123,9 @@ export async function performanceOf(ctx: HandlerContext, scope: Scope, period: W
  * stats.teamPerformance: per team and per member of the scope, the work of the period (see
  * shared/indicators/performance.ts) and its points. Requests: the scope (2), its teams (1), six
  * aggregates (contracts, contacts, follow-ups, referrals, reports, deliveries) grouped by team and
- * staff, and one read mapping the accounts that did the work to staff records — 10 after the
- * caller's own, whatever the population.
+ * staff, one read mapping the accounts that did the work to staff records, and the consultation
+ * figures (one aggregate per 100 teams) — 11 after the caller's own for up to 100 teams, whatever
+ * the population.
  */
 export async function teamPerformanceHandler({
   ctx,

@@ -126,10 +126,13 @@ export class MediaChecks {
     if (!on) for (const id of this.pending.keys()) this.schedule(id);
   }
 
-  /** Pushes every pending verdict now; resolves when the functions have handled them. */
+  /**
+   * Pushes every pending verdict now, one after another (WeChat's pushes arrive one by one, and a
+   * burst would only start a cold worker per push); resolves when the functions have handled them.
+   */
   async deliverAll(): Promise<number> {
     const ids = [...this.pending.keys()];
-    await Promise.all(ids.map((id) => this.deliver(id)));
+    for (const id of ids) await this.deliver(id);
     return ids.length;
   }
 

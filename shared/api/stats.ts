@@ -118,6 +118,8 @@ export const ZTeamPerformanceView = z.object({
       institutionId: z.string(),
       counts: ZCounts,
       points: z.number(),
+      /** Median minutes to the first answer of an online consultation (not scored), null if none. */
+      consultMedianMinutes: z.number().nullable().optional(),
     }),
   ),
   members: z.array(
@@ -128,6 +130,7 @@ export const ZTeamPerformanceView = z.object({
       teamName: z.string(),
       counts: ZCounts,
       points: z.number(),
+      consultMedianMinutes: z.number().nullable().optional(),
     }),
   ),
 });

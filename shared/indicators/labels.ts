@@ -21,6 +21,7 @@ export const PERFORMANCE_LABELS: Record<PerformanceMetric, string> = {
   referralsFollowedUp: '转诊后随访',
   reportsOnTime: '网格上报按时报到',
   educationReach: '健康教育触达',
+  consultsOnTime: '在线咨询按时回复',
 };
 
 /** How each indicator is computed, for administrators (export sheet 口径说明 and docs/stats.md). */

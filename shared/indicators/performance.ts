@@ -19,7 +19,10 @@ import { type Day, dayEnd, dayStart, type Window } from '../time';
  * - reportsOnTime: grid reports made in the period acknowledged (家医报到) before their deadline
  *   (`ackDueAt`, per report kind), credited to whoever acknowledged;
  * - educationReach: health-education pushes of the team opened by a resident in the period (team
- *   only: a push is the team's, not a person's).
+ *   only: a push is the team's, not a person's);
+ * - consultsOnTime: online consultations (issue 18) whose first answer came within the promised
+ *   response time (shared/consult/rules.ts), credited to the member who answered; the median
+ *   minutes to answer are shown beside the score, not scored.
  */
 export const PERFORMANCE_METRICS = [
   'signed',
@@ -29,6 +32,7 @@ export const PERFORMANCE_METRICS = [
   'referralsFollowedUp',
   'reportsOnTime',
   'educationReach',
+  'consultsOnTime',
 ] as const;
 export type PerformanceMetric = (typeof PERFORMANCE_METRICS)[number];
 export type PerformanceCounts = Record<PerformanceMetric, number>;
@@ -42,6 +46,7 @@ export const PERFORMANCE_WEIGHTS: Readonly<PerformanceCounts> = {
   referralsFollowedUp: 3,
   reportsOnTime: 2,
   educationReach: 0.2,
+  consultsOnTime: 1,
 };
 
 export const ZERO_COUNTS: Readonly<PerformanceCounts> = Object.fromEntries(

@@ -81,7 +81,12 @@ describe('consult journey in Chromium', () => {
     await button(resident, '咨询家庭医生').click();
     await resident.getByText('团队承诺', { exact: false }).waitFor();
     await resident.getByTestId('voice-hint').waitFor();
+    // An emergency word shows the call-120 card at once, before anything is sent.
+    await resident.locator('textarea').first().fill('我爸突然胸痛');
+    await resident.getByTestId('emergency-card').getByText('拨打 120', { exact: false }).first().waitFor();
+    await shot(resident, 'consult-emergency');
     await resident.locator('textarea').first().fill(QUESTION);
+    await resident.getByTestId('emergency-card').waitFor({ state: 'detached' });
     const [chooser] = await Promise.all([
       resident.waitForEvent('filechooser'),
       button(resident, '添加图片').click(),

@@ -87,10 +87,18 @@ describe('staff administration and assisted search in Chromium', () => {
     // The nurse, on a fresh WeChat identity, binds with the mobile and the code.
     await callUser(emu, 'login', {}, 'wx-staff-nurse-new');
     const nurse = await as('wx-staff-nurse-new', '/packages/staff/pages/bind/index');
-    await nurse.locator('input[placeholder="登记的手机号"]').fill('13712340202');
-    await nurse.locator('input[placeholder="绑定码"]').fill(code);
     await nurse.locator('.nut-button', { hasText: '绑定' }).click();
+    await nurse.getByText('请填写管理员登记的手机号').waitFor();
+    await nurse.getByText('请填写6位绑定码').waitFor();
+    await nurse.locator('input[placeholder="登记的手机号"]').fill('13712340202');
+    await nurse.locator('input[placeholder="绑定码"]').fill(code === '000000' ? '000001' : '000000');
+    await nurse.locator('.nut-button', { hasText: '绑定' }).click();
+    // A wrong code is said next to the code field.
+    await nurse.locator('.jy-field-error', { hasText: '绑定码无效或已失效' }).waitFor();
+    await nurse.locator('input[placeholder="绑定码"]').fill(code);
+    await nurse.locator('.nut-button', { hasText: '绑定' }).dblclick();
     await nurse.getByText('绑定成功：家庭医生').waitFor();
+    expect(await nurse.locator('.jy-error, .jy-field-error').count()).toBe(0);
     await shot(nurse, 'staff-admin-nurse-bound');
 
     // Back on 人员管理 the nurse shows as bound; large-font mode.

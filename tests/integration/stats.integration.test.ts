@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { COLLECTIONS } from '../../shared/constants/collections';
 import { DEMO_DISTRICT_ID } from '../../shared/demo/identities';
 import { type Indicator, indicatorsPure, performancePure, sumPerformance } from '../../shared/indicators';
-import { quarterOf, shanghaiDay } from '../../shared/time';
+import { dayEnd, dayStart, quarterOf, shanghaiDay } from '../../shared/time';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
 
@@ -25,7 +25,8 @@ type Coll =
   | 'referrals'
   | 'deliveries'
   | 'users'
-  | 'regions';
+  | 'regions'
+  | 'consultMessages';
 let all: Record<Coll, Any[]>;
 
 const stats = async (input: unknown, openid = DISTRICT_ADMIN, action = 'indicators'): Promise<Any> =>
@@ -73,6 +74,7 @@ beforeAll(async () => {
     'deliveries',
     'users',
     'regions',
+    'consultMessages',
   ] as const)
     all[c] = await readAll(COLLECTIONS[c]);
 }, 180_000);
@@ -267,6 +269,14 @@ describe('stats.teamPerformance = performancePure on the same records', () => {
     expect(r.data.period).toEqual({ start, end: day });
     const teamIds = all.teams.map((t) => t._id);
     const rows = pure(teamIds, { start, end: day });
+    // Consultations answered within the promise (issue 18), credited to the answering member.
+    const [from, to] = [dayStart(start), dayEnd(day)];
+    for (const m of all.consultMessages)
+      if (m.firstAnswer && m.withinPromise && teamIds.includes(m.teamId)) {
+        const at = new Date(m.createdAt);
+        if (at >= from && at <= to)
+          rows.push({ team: m.teamId, user: `staff:${m.staffId}`, counts: { consultsOnTime: 1 } });
+      }
     const byTeam = sumPerformance(rows, (x) => x.team);
     expect(r.data.teams.map((t: Any) => t.teamId).sort()).toEqual([...teamIds].sort());
     for (const t of r.data.teams) {
@@ -277,9 +287,14 @@ describe('stats.teamPerformance = performancePure on the same records', () => {
       expect(t.points).toBeCloseTo(points, 1);
     }
     const staffOfUser = new Map(all.users.filter((u) => u.staffId).map((u) => [u._id, u.staffId]));
-    const byMember = sumPerformance(rows, (x) =>
-      x.user && staffOfUser.get(x.user) ? `${x.team}|${staffOfUser.get(x.user)}` : null,
-    );
+    const byMember = sumPerformance(rows, (x) => {
+      const staffId = x.user?.startsWith('staff:')
+        ? x.user.slice(6)
+        : x.user
+          ? staffOfUser.get(x.user)
+          : undefined;
+      return staffId ? `${x.team}|${staffId}` : null;
+    });
     for (const m of r.data.members) {
       const want = byMember.get(`${m.teamId}|${m.staffId}`);
       if (want) expect(m.counts).toEqual(want);

@@ -39,7 +39,9 @@ export const statsZh = {
     referralsFollowedUp: '转诊随访',
     reportsOnTime: '上报按时报到',
     educationReach: '宣教触达',
+    consultsOnTime: '咨询按时',
   },
+  consultMedian: '咨询回复中位（分钟）',
   short: {
     keyPopulationSignRate: '重点人群',
     overallCoverage: '覆盖率',

@@ -37,6 +37,7 @@ const METRICS: PerformanceMetric[] = [
   'referralsFollowedUp',
   'reportsOnTime',
   'educationReach',
+  'consultsOnTime',
 ];
 const unmetOf = (list: readonly IndicatorView[]) => list.filter((i) => !i.met && i.denominator > 0).length;
 

@@ -7,6 +7,7 @@ import { staffZh } from '../../../../i18n/staff';
 import type { ApiError } from '../../../../services/api';
 import { listTeams, type TeamSummary } from '../../../../services/contract';
 import type { ResidentMatch } from '../../../../services/staff';
+import { me } from '../../../../services/user';
 import { ResidentSearch } from './ResidentSearch';
 
 /**
@@ -21,8 +22,12 @@ export function AssistForm() {
   const choose = (r: ResidentMatch) => {
     setChosen(r);
     setError('');
-    listTeams()
-      .then((x) => setTeams(x.teams))
+    // A team member signs residents up with their own team(s); others (an admin) see every team.
+    Promise.all([listTeams(), me()])
+      .then(([x, p]) => {
+        const own = x.teams.filter((tm) => (p.teamIds ?? []).includes(tm.teamId));
+        setTeams(own.length ? own : x.teams);
+      })
       .catch((e: ApiError) => setError(e.message));
   };
   const start = (teamId: string) =>

@@ -61,7 +61,7 @@ export function ResidentSearch({ onChoose }: { onChoose: (r: ResidentMatch) => v
           <View>{`身份证 ${r.maskedIdNumber}`}</View>
           {r.maskedMobile ? <View>{`手机 ${r.maskedMobile}`}</View> : null}
           {r.placeName ? <View className="jy-muted">{r.placeName}</View> : null}
-          <Button size="small" onClick={() => onChoose(r)}>
+          <Button block onClick={() => onChoose(r)}>
             {t.choose}
           </Button>
         </View>
