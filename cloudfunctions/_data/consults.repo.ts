@@ -105,6 +105,18 @@ export async function mediaInTx(t: Tx, id: string): Promise<ConsultMediaDoc | un
   return txData<ConsultMediaDoc>((await t.collection(COLLECTIONS.consultMedia).doc(id).get()).data);
 }
 
+/** Checks still waiting for their verdict, created before `before`: oldest first, at most `limit`. */
+export async function staleMediaIds(db: Database, before: Date, limit: number): Promise<string[]> {
+  const { data } = await db
+    .collection(COLLECTIONS.consultMedia)
+    .where({ verdict: 'pending', createdAt: db.command.lt(before) })
+    .orderBy('createdAt', 'asc')
+    .limit(limit)
+    .field({ _id: true })
+    .get();
+  return (data as { _id: string }[]).map((d) => d._id);
+}
+
 export async function updateMediaInTx(t: Tx, id: string, patch: Partial<ConsultMediaDoc>): Promise<void> {
   const { _id, ...fields } = patch;
   await t.collection(COLLECTIONS.consultMedia).doc(id).update(fields);

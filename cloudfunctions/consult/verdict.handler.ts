@@ -1,3 +1,4 @@
+import { MEDIA_CHECK_TIMEOUT_MS } from '@shared/consult/rules';
 import * as auditLogs from '../_data/auditLogs.repo';
 import * as consults from '../_data/consults.repo';
 import { now as clockNow } from '../_lib/clock';
@@ -89,4 +90,23 @@ export async function onMediaCheck(
     return r.applied ? { applied: true, status: r.status } : { applied: false };
   }
   return { applied: false };
+}
+
+/**
+ * Verdicts that never came: each check pending for longer than MEDIA_CHECK_TIMEOUT_MS is decided
+ * as refused through the same path as a pushed verdict (photo refused, files deleted, audited).
+ * Run by the scheduler's tick; bounded to `limit` checks (one query, then one verdict each).
+ */
+export async function expireStaleMediaChecks(db: Database, now: Date, limit = 20): Promise<number> {
+  const ids = await consults.staleMediaIds(db, new Date(now.getTime() - MEDIA_CHECK_TIMEOUT_MS), limit);
+  let refused = 0;
+  for (const id of ids) {
+    const traceId = id.slice('mc_'.length);
+    const r = await onMediaCheck(
+      { Event: 'wxa_media_check', trace_id: traceId, errcode: -1, result: null },
+      db,
+    );
+    if (r.applied) refused++;
+  }
+  return refused;
 }

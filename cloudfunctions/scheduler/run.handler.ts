@@ -1,6 +1,7 @@
 import cloudbase from '@cloudbase/node-sdk';
 import { now as clockNow } from '../_lib/clock';
 import { currentDatabase, type Database } from '../_lib/db';
+import { expireStaleMediaChecks } from '../consult/verdict.handler';
 import { runDueCampaigns } from '../education/support/fanout';
 import { careNotices } from './care.handler';
 import { deliverDue } from './deliver.handler';
@@ -54,6 +55,8 @@ export async function runScheduler(
   // Education's campaigns (scheduled, or cut short by their own time budget) resume here.
   await runDueCampaigns(env.db, env.now, Math.max(0, Math.min(15_000, env.deadline - Date.now() - 20_000)));
   await deliverDue(env);
+  // Consultation photos whose content-security verdict never arrived are refused (fail closed).
+  if (trigger === 'tick') await expireStaleMediaChecks(env.db, env.now);
   return env.stats;
 }
 

@@ -13,6 +13,13 @@ import { type Day, shanghaiDay } from '../time';
  */
 export const RESPONSE_PROMISE = { workHours: 24 } as const;
 
+/**
+ * WeChat pushes a security.mediaCheckAsync verdict within 30 minutes; one still missing after an
+ * hour is taken as refused (fail closed), so a photo never waits for ever and the resident may
+ * send it again.
+ */
+export const MEDIA_CHECK_TIMEOUT_MS = 60 * 60_000;
+
 /** Words that may mean an emergency: the page shows a call-120 card before the message is sent. */
 export const EMERGENCY_WORDS: readonly string[] = [
   '胸痛',

@@ -94,6 +94,8 @@ export const INDEXES: IndexSpec[] = [
     keys: { teamId: 1, firstAnswer: 1, createdAt: 1 },
   },
   { collection: COLLECTIONS.consultTemplates, name: 'teamId_updatedAt', keys: { teamId: 1, updatedAt: -1 } },
+  // consult: media checks whose verdict never came (the scheduler's tick refuses them).
+  { collection: COLLECTIONS.consultMedia, name: 'verdict_createdAt', keys: { verdict: 1, createdAt: 1 } },
   // staffpages (issue 12): assisted-signing search by keyed name|tail hashes; an institution's staff.
   { collection: COLLECTIONS.residents, name: 'searchKeys', keys: { searchKeys: 1 } },
   {

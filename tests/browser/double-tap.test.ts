@@ -30,6 +30,7 @@ const root = path.resolve(__dirname, '../..');
  *   我的预约        确认取消        the booking cancelled, no booking left
  *   上门服务        提交申请        one home-visit request per intent (two intents → two)
  *   消息            全部已读        no unread message
+ *   隐私政策        撤回授权        one confirmation dialog, one withdrawal
  *  doctor
  *   签约审核        确认签约        one active contract
  *   签约审核        不通过          the request rejected
@@ -40,11 +41,13 @@ const root = path.resolve(__dirname, '../..');
  *   居民随访        保存 (转诊)     one referral
  *   居民随访        保存 (长期处方) one prescription
  *   居民咨询        回复            one reply from the team
+ *   居民咨询        结束咨询        the conversation closed
+ *   网格上报        家医报到        the report acknowledged
+ *   网格上报        提交处置        the report resolved
  *   预约日程        已到诊          the booking attended, one contact recorded with it
  *   预约日程        未到            the booking a no-show
  * Not double-tapped here (guarded in code the same way): 续约/更换团队 (the same flow and guard
- * as 确认签名), 撤回同意 (privacy; behind a confirmation dialog), 网格上报 确认收到/提交处理,
- * 结束咨询 (same guard as 回复), education live sign-up and questions.
+ * as 确认签名), 保存居住地 on 签约 (useSubmit), education live sign-up and questions.
  */
 describe('double taps on every submitting button leave one record and no red error', () => {
   let browser: Browser;
@@ -466,6 +469,68 @@ describe('double taps on every submitting button leave one record and no red err
     await noRedError(page);
     once();
     expect(await replies()).toBe(before + 1);
+  });
+
+  it('doctor 居民咨询 结束咨询', async () => {
+    const page = doctor;
+    await page.goto(`${emu.url}/#/packages/doctor/pages/consult/index`);
+    const item = page.locator('[data-consult]').first();
+    await item.waitFor();
+    const consultId = String(await item.getAttribute('data-consult'));
+    await item.locator(':scope > *').first().click();
+    const once = await doubleTap(page, button(item, '结束咨询'), 'consult.close');
+    await page.locator('.jy-ok', { hasText: '已结束咨询' }).waitFor();
+    await noRedError(page);
+    once();
+    expect((await find(COLLECTIONS.consults, { _id: consultId }))[0]?.status).toBe('closed');
+  });
+
+  it('doctor 网格上报: 家医报到 and 提交处置', async () => {
+    const page = doctor;
+    await page.goto(`${emu.url}/#/packages/doctor/pages/grid-reports/index`);
+    const open = page.locator('[data-report]', { has: page.locator('.nut-button', { hasText: '家医报到' }) });
+    await open.first().waitFor();
+    const reportId = String(await open.first().getAttribute('data-report'));
+    const card = page.locator(`[data-report="${reportId}"]`);
+    const acked = await doubleTap(page, button(card, '家医报到'), 'grid.acknowledge');
+    await card.locator('.nut-button', { hasText: '家医报到' }).waitFor({ state: 'detached' });
+    await noRedError(page);
+    acked();
+    await button(card, '记录处置').click();
+    await card.locator('input').first().fill('已电话联系，约本周门诊复查');
+    const resolved = await doubleTap(page, button(card, '提交处置'), 'grid.resolve');
+    await card.waitFor({ state: 'detached' });
+    await noRedError(page);
+    resolved();
+    expect((await find(COLLECTIONS.reports, { _id: reportId }))[0]?.status).toBe('resolved');
+  });
+
+  it('隐私政策 撤回授权 (one confirmation, one withdrawal)', async () => {
+    const who = `test-dbl-privacy-${Date.now().toString(36)}`;
+    await callUser(emu, 'login', {}, who);
+    const verified = await callUser(
+      emu,
+      'verifyIdentity',
+      {
+        name: '宋明',
+        idNumber: demoIdNumber('330102', '1979-12-01', 94),
+        mobile: '13712340094',
+        consent: true,
+        residence: { regionId: 'r-cg-dm', address: '解放路22号' },
+      },
+      who,
+    );
+    expect(verified).toMatchObject({ ok: true });
+    const page = await phonePage(browser);
+    await loginAs(page, who);
+    await page.goto(`${emu.url}/#/pages/privacy/index`);
+    await button(page, '撤回授权').dblclick();
+    // The confirmation dialog (Taro's H5 modal); its 确定, double-tapped too, sends one withdrawal.
+    await page.getByText('撤回后将停止处理您的个人信息', { exact: false }).first().waitFor();
+    const once = await doubleTap(page, page.locator('.taro-model__confirm:visible'), 'user.withdrawConsent');
+    await page.locator('.jy-muted', { hasText: '已撤回授权' }).waitFor();
+    await noRedError(page);
+    once();
   });
 
   it('消息 全部已读', async () => {

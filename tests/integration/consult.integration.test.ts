@@ -5,6 +5,7 @@ import { ERROR_MESSAGES } from '../../shared/constants/messages';
 import type { TestEmulator } from '../support/emulator';
 import { startSeededEmulator } from '../support/identity';
 import { type Any, makeResident, pinClock } from './appointment-support';
+import { runInProcess } from './scheduler-support';
 
 // The consult function through the real SDK against the emulator. Dr Wang (demo-doctor-cg-1)
 // works in team-cg-1; demo-doctor-qs-1 is in another team.
@@ -295,6 +296,29 @@ describe('photos: private files, judged asynchronously by security.mediaCheckAsy
       'demo-resident-1',
     );
     expect((forged.result as Any).ok).toBe(false);
+  });
+
+  it('a verdict that never comes: after an hour the scheduler refuses the photo (fail closed)', async () => {
+    pinClock(emu, '2026-11-04T11:00:00+08:00');
+    const r = await makeResident(emu, 'cs-photo-late', { signedTo: 'team-cg-1' });
+    const p = await photoOf(r.residentId, 'late');
+    expect(
+      ok(await consult('send', { text: '这张图的审核会迟到', photos: [p] }, r.openid)).photosPending,
+    ).toBe(1);
+    const mine = async () =>
+      ok(await consult('thread', { residentId: r.residentId }, r.openid)).messages.find((m: Any) =>
+        String(m.text).includes('迟到'),
+      );
+    // 59 minutes: still waiting.
+    await runInProcess(emu, new Date('2026-11-04T03:59:00Z'), { runId: 'mc-late-1' });
+    expect((await mine()).photos).toEqual([{ status: 'pending' }]);
+    // 61 minutes: refused, its files gone, audited; a verdict arriving later changes nothing.
+    await runInProcess(emu, new Date('2026-11-04T04:01:00Z'), { runId: 'mc-late-2' });
+    expect((await mine()).photos.map((x: Any) => x.status)).toEqual(['refused']);
+    const checks = await db.collection(COLLECTIONS.consultMedia).where({ residentId: r.residentId }).get();
+    expect((checks.data as Any[]).map((c) => c.verdict)).toEqual(['refused', 'refused']);
+    await deliver();
+    expect((await mine()).photos.map((x: Any) => x.status)).toEqual(['refused']);
   });
 });
 

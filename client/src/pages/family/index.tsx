@@ -7,13 +7,13 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
+import { missingForIdentity } from '../../components/form/identity';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
 import { relationLabel, zh } from '../../i18n/zh';
 import type { ApiError } from '../../services/api';
 import { addFamilyMember, listFamily, me } from '../../services/user';
 import { Page } from '../../theme/theme';
-import { missingForIdentity } from '../realname/index';
 import { FamilyRequests } from './Requests';
 
 type Members = OutputOf<typeof listFamilyDef>['members'];

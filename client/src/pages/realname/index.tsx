@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Check } from '../../components/Check';
 import { FieldError } from '../../components/form/FieldError';
+import { missingForIdentity } from '../../components/form/identity';
 import { RegionPicker, type ResidenceValue } from '../../components/form/RegionPicker';
 import { useSubmit } from '../../components/form/useSubmit';
 import { zh } from '../../i18n/zh';
@@ -12,23 +13,6 @@ import { verifyIdentity } from '../../services/user';
 import { Page } from '../../theme/theme';
 
 const t = zh.realname;
-
-/** What is missing before anything is sent: each message goes next to its field. */
-export const missingForIdentity = (
-  form: { name: string; idNumber: string },
-  residence: ResidenceValue | undefined,
-  consent: boolean,
-  mobile?: string,
-): Record<string, string> => {
-  const m: Record<string, string> = {};
-  if (!form.name.trim()) m.name = t.missing.name;
-  if (!form.idNumber.trim()) m.idNumber = t.missing.idNumber;
-  if (mobile !== undefined && !mobile.trim()) m.mobile = t.missing.mobile;
-  if (residence && !residence.regionId) m['residence.regionId'] = t.missing.region;
-  if (residence && !residence.address.trim()) m['residence.address'] = t.missing.address;
-  if (!consent) m.consent = t.missing.consent;
-  return m;
-};
 
 /** 实名认证: name, ID number, mobile, where they live, and the separate consent to sensitive data. */
 export default function RealName() {
