@@ -42,6 +42,7 @@ export const statsZh = {
     consultsOnTime: '咨询按时',
   },
   consultMedian: '咨询回复中位（分钟）',
+  rollupAt: (at: string) => `汇总于 ${at}`,
   short: {
     keyPopulationSignRate: '重点人群',
     overallCoverage: '覆盖率',

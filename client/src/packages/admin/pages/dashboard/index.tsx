@@ -39,6 +39,9 @@ const METRICS: PerformanceMetric[] = [
   'educationReach',
   'consultsOnTime',
 ];
+// "12-02 02:05" in Shanghai time (weapp's Intl has no time zones).
+const shanghaiTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 const unmetOf = (list: readonly IndicatorView[]) => list.filter((i) => !i.met && i.denominator > 0).length;
 
 /** One indicator as a bar against its target line: green when met, red when not. */
@@ -272,6 +275,9 @@ export default function Dashboard() {
       {view ? (
         <Text className="jy-muted">
           {t.levels[view.level]} · {t.asOf} {view.day}
+          {view.source === 'rollup' && view.computedAt
+            ? ` · ${t.rollupAt(shanghaiTime(view.computedAt))}`
+            : ''}
         </Text>
       ) : null}
       {error ? <Text className="jy-status--bad">{error}</Text> : null}
