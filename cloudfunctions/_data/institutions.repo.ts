@@ -26,6 +26,12 @@ export async function names(db: Database): Promise<Map<string, string>> {
   return new Map((data as { _id: string; name: string }[]).map((i) => [i._id, i.name]));
 }
 
+/** Every institution with its district (the nightly rollup walks them; a deployment has dozens). */
+export async function all(db: Database): Promise<Pick<InstitutionDoc, '_id' | 'districtId'>[]> {
+  const { data } = await coll(db).field({ districtId: true }).limit(1000).get();
+  return data as Pick<InstitutionDoc, '_id' | 'districtId'>[];
+}
+
 /** The institution serving a grid: the one of the grid's township (path = [district, township, village]). */
 export async function servingGrid(
   db: Database,

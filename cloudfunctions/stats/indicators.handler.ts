@@ -22,7 +22,7 @@ import { resolveScope, type Scope } from './support/scope';
 
 /** The raw sums of a scope grouped by its child key, aggregated now: two requests. */
 export async function liveSums(
-  ctx: HandlerContext,
+  ctx: Pick<HandlerContext, 'db'>,
   scope: Scope,
   day: Day,
 ): Promise<Map<string, IndicatorSums>> {

@@ -4,6 +4,7 @@ import type { IndicatorSums } from '@shared/indicators';
 import { shanghaiDay } from '@shared/time';
 import * as institutions from '../_data/institutions.repo';
 import * as rollups from '../_data/statsRollups.repo';
+import type { Database } from '../_lib/db';
 import { refuse } from '../_lib/errors';
 import type { HandlerContext } from '../_lib/guard';
 import { liveSums } from './indicators.handler';
@@ -13,7 +14,12 @@ import type { Scope } from './support/scope';
 const BUDGET_MS = 30_000;
 
 /** Computes and stores one institution's sums (per team) as of a day: two aggregates and one write. */
-async function computeOne(ctx: HandlerContext, institutionId: string, districtId: string, day: string) {
+async function computeOne(
+  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  institutionId: string,
+  districtId: string,
+  day: string,
+) {
   const scope: Scope = {
     level: 'institution',
     id: institutionId,
@@ -74,4 +80,37 @@ export async function rollupHandler({
     computed.push(id);
   }
   return { day, computed, remaining: todo.length - computed.length };
+}
+
+/**
+ * The nightly timer (config.json `rollup`, every 10 minutes from 03:00 to 05:50 Shanghai): stores
+ * today's sums of every institution that has none yet, within the run's budget; later runs of the
+ * night continue, and once all are stored a run costs two reads. Dashboards then read a district
+ * or township in one request whatever its size.
+ */
+export async function rollupTonight(
+  db: Database,
+  now: Date,
+  budgetMs = BUDGET_MS,
+): Promise<{ day: string; computed: number; remaining: number }> {
+  const started = Date.now();
+  const day = shanghaiDay(now);
+  const insts = await institutions.all(db);
+  const have = new Set(
+    (
+      await rollups.ofDay(
+        db,
+        day,
+        insts.map((i) => i._id),
+      )
+    ).map((r) => r.institutionId),
+  );
+  const todo = insts.filter((i) => !have.has(i._id));
+  let computed = 0;
+  for (const i of todo) {
+    if (computed > 0 && Date.now() - started > budgetMs) break;
+    await computeOne({ db, now }, i._id, i.districtId, day);
+    computed++;
+  }
+  return { day, computed, remaining: todo.length - computed };
 }

@@ -20,8 +20,8 @@ export async function giveMobile(emu: TestEmulator, residentId: string, mobile: 
 }
 
 /** Fires the deployed scheduler's timer through the emulator (its clock, its worker). */
-export async function fireTimer(emu: TestEmulator, trigger: 'tick' | 'daily' = 'tick'): Promise<Any> {
-  const res = await fetch(`${emu.url}/_emulator/api/trigger/scheduler?trigger=${trigger}`, {
+export async function fireTimer(emu: TestEmulator, trigger = 'tick', fn = 'scheduler'): Promise<Any> {
+  const res = await fetch(`${emu.url}/_emulator/api/trigger/${fn}?trigger=${trigger}`, {
     method: 'POST',
   });
   return res.json();
