@@ -1,13 +1,9 @@
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
+import type { TestEmulator } from '../support/emulator';
 import { uploadSignatureAs } from '../support/signature';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import { launchBrowser, loginAs, phonePage, shot, startServedEmulator } from './support/browser';
 
-const root = path.resolve(__dirname, '../..');
 const RESIDENT = 'demo-resident-1'; // 张秀兰, res-demo-1, 东门社区
 const LEADER = 'demo-doctor-cg-1'; // 王建国, leader of team-cg-1
 // A 1×1 PNG: the smallest file that passes the contract function's signature check.
@@ -30,12 +26,7 @@ describe('appointment journey in Chromium', () => {
     (await emu.callFn(fn, { action, input }, openid)).result as Env;
 
   beforeAll(async () => {
-    ensureTestKeys(); // before the emulator starts, so its function workers inherit the keys
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     // The seed has no active contracts yet: sign and confirm through the real contract function
     // (no hand-written contract documents), so the resident is a signed resident of team-cg-1.
     const signatureFileId = await uploadSignatureAs(emu, RESIDENT, PNG);
@@ -68,15 +59,9 @@ describe('appointment journey in Chromium', () => {
   });
 
   /** Logs in on the H5 dev login page as a seeded demo identity (lands on 我的). */
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
-
   it('signed resident books → doctor sees it in the agenda → marks attended', async () => {
     const resident = await phonePage(browser);
-    await loginAs(resident, '张秀兰 · 居民');
+    await loginAs(resident, emu.url, '张秀兰 · 居民');
     await resident.goto(`${emu.url}/#/pages/booking/index`);
     await resident.getByText('签约居民可提前预约', { exact: false }).waitFor();
     const slot = resident.locator('.jy-slot', { hasNotText: '约满' }).first();
@@ -103,7 +88,7 @@ describe('appointment journey in Chromium', () => {
     emu.setClockOffset(new Date(booked.start).getTime() - 30 * 60_000 - Date.now());
 
     const doctor = await phonePage(browser);
-    await loginAs(doctor, '王建国 · 家庭医生');
+    await loginAs(doctor, emu.url, '王建国 · 家庭医生');
     await doctor.goto(`${emu.url}/#/packages/doctor/pages/agenda/index?teamId=team-cg-1&day=${booked.day}`);
     const card = doctor.getByTestId(`agenda-${booked.appointmentId}`);
     await card.getByText('张秀兰', { exact: false }).waitFor();

@@ -1,13 +1,15 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { userIdFor } from '../../cloudfunctions/_lib/caller';
-import { seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
-
-const root = path.resolve(__dirname, '../..');
+import type { TestEmulator } from '../support/emulator';
+import {
+  launchBrowser,
+  loginAs,
+  phonePage,
+  setLargeFont,
+  shot,
+  startServedEmulator,
+} from './support/browser';
 
 // Issue 13 journey on the served H5 build against the emulator running the built functions:
 // Dr Wang opens 今日工作 on the seeded quarter, opens a resident due for the quarterly contact,
@@ -18,12 +20,7 @@ describe('care journey in Chromium', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   }, 120_000);
 
@@ -32,11 +29,6 @@ describe('care journey in Chromium', () => {
     await emu?.close();
   });
 
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
   const progress = async (page: Page) => {
     const line = (await page.locator('#care-progress').first().innerText()).replace(/\s+/g, ' ');
     const m = /已联系 ([\d,]+) \/ ([\d,]+)/.exec(line);
@@ -51,7 +43,7 @@ describe('care journey in Chromium', () => {
 
   it('doctor opens 今日工作, records a phone contact with an outcome, and the quarter progress moves', async () => {
     const page = await phonePage(browser);
-    await loginAs(page, '王建国 · 家庭医生');
+    await loginAs(page, emu.url, '王建国 · 家庭医生');
     await openWorklist(page);
     const before = await progress(page);
     expect(before.line).toMatch(/本季度已联系 [\d,]+ \/ [\d,]+，还剩 \d+ 天/);
@@ -89,7 +81,7 @@ describe('care journey in Chromium', () => {
 
   it('large-font mode: worklist and timeline', async () => {
     const page = await phonePage(browser);
-    await loginAs(page, '王建国 · 家庭医生');
+    await loginAs(page, emu.url, '王建国 · 家庭医生');
     await page.locator('[role="switch"]').first().click();
     await page.locator('.jy-page--large').first().waitFor();
     await openWorklist(page);
@@ -120,8 +112,7 @@ describe('care journey in Chromium', () => {
     await page.locator('#care-plan', { hasText: '杭州市第一人民医院' }).waitFor();
     await shot(page, 'care-health-plan');
     // The same setting 我的 › 大字模式 stores (theme.tsx), set directly for this account.
-    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
-    await page.reload();
+    await setLargeFont(page);
     await page.getByText('我的随访计划').waitFor();
     expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);
     await shot(page, 'care-health-plan-large');

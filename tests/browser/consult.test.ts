@@ -1,13 +1,16 @@
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
+import type { TestEmulator } from '../support/emulator';
 import { uploadSignatureAs } from '../support/signature';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import {
+  launchBrowser,
+  loginAs,
+  phonePage,
+  setLargeFont,
+  shot,
+  startServedEmulator,
+} from './support/browser';
 
-const root = path.resolve(__dirname, '../..');
 const RESIDENT = 'demo-resident-1'; // 张秀兰, res-demo-1, 东门社区
 const LEADER = 'demo-doctor-cg-1'; // 王建国, leader of team-cg-1
 // 李晓梅 (demo-nurse-cg-2) is a nurse of team-cg-1, not its leader: she answers from the inbox.
@@ -31,12 +34,7 @@ describe('consult journey in Chromium', () => {
     (await emu.callFn(fn, { action, input }, openid)).result as Env;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     // Signed through the real contract function (sign, then the leader confirms).
     const signatureFileId = await uploadSignatureAs(emu, RESIDENT, PNG);
     const s = await call(
@@ -63,19 +61,9 @@ describe('consult journey in Chromium', () => {
     await emu?.close();
   });
 
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
-  const large = async (page: Page) => {
-    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
-    await page.reload();
-  };
-
   it('resident asks with a photo → a nurse answers from the inbox → the resident books from it', async () => {
     const resident = await phonePage(browser);
-    await loginAs(resident, '张秀兰 · 居民');
+    await loginAs(resident, emu.url, '张秀兰 · 居民');
     // Entry from 首页: the team card offers the consultation.
     await resident.goto(`${emu.url}/#/pages/index/index`);
     await button(resident, '咨询家庭医生').click();
@@ -108,7 +96,7 @@ describe('consult journey in Chromium', () => {
 
     // 李晓梅 (nurse, not the leader) answers from the team inbox with a team template.
     const nurse = await phonePage(browser);
-    await loginAs(nurse, '李晓梅');
+    await loginAs(nurse, emu.url, '李晓梅');
     await nurse.goto(`${emu.url}/#/packages/doctor/pages/consult/index`);
     const card = nurse.locator('[data-consult="cs_res-demo-1"]');
     await card.waitFor();
@@ -154,12 +142,12 @@ describe('consult journey in Chromium', () => {
     expect(msgs.at(-1)?.link).toBe('booking');
 
     // Large-font mode: the same pages, read by an older resident and on the team's phone.
-    await large(resident);
+    await setLargeFont(resident);
     await resident.goto(`${emu.url}/#/packages/consult/pages/index/index`);
     await resident.locator('.jy-page--large').first().waitFor();
     await resident.getByText('看图片像是湿疹', { exact: false }).waitFor();
     await shot(resident, 'consult-answered-large');
-    await large(nurse);
+    await setLargeFont(nurse);
     await nurse.goto(`${emu.url}/#/packages/doctor/pages/consult/index`);
     await nurse.locator('.jy-page--large').first().waitFor();
     await nurse.getByTestId('consult-counts').waitFor();

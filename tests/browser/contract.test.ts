@@ -6,7 +6,7 @@ import { startEmulator } from '../../emulator/src';
 import { seed } from '../../scripts/seed';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
 import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import { launchBrowser, loginAs, phonePage, shot } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
 /** NutUI buttons wrap their text: click the button itself. */
@@ -39,12 +39,6 @@ describe('contract journey in Chromium', () => {
   });
 
   /** Logs in on the H5 dev login page as a seeded demo identity (lands on 我的). */
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emulator.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
-
   /** Draws a zig-zag "signature" with real mouse moves over the canvas. */
   async function drawSignature(page: Page): Promise<void> {
     const canvas = page.getByTestId('signature-canvas');
@@ -60,7 +54,7 @@ describe('contract journey in Chromium', () => {
 
   it('resident signs → leader confirms → resident sees 已生效 and downloads the PDF', async () => {
     const resident = await phonePage(browser);
-    await loginAs(resident, '张秀兰 · 居民');
+    await loginAs(resident, emulator.url, '张秀兰 · 居民');
 
     await resident.goto(`${emulator.url}/#/pages/sign/index`);
     const team = resident.getByTestId('team-team-cg-1');
@@ -89,7 +83,7 @@ describe('contract journey in Chromium', () => {
     await shot(resident, 'contract-pending');
 
     const leader = await phonePage(browser);
-    await loginAs(leader, '王建国 · 家庭医生');
+    await loginAs(leader, emulator.url, '王建国 · 家庭医生');
     await leader.goto(`${emulator.url}/#/packages/doctor/pages/contracts/index`);
     const card = leader.locator('.jy-card', { hasText: '张秀兰' }).first();
     await card.waitFor();
@@ -114,7 +108,7 @@ describe('contract journey in Chromium', () => {
 
   it("a doctor assists a resident without a smartphone on the doctor's phone; the channel is recorded", async () => {
     const doctor = await phonePage(browser);
-    await loginAs(doctor, '王建国 · 家庭医生');
+    await loginAs(doctor, emulator.url, '王建国 · 家庭医生');
     await doctor.goto(`${emulator.url}/#/packages/doctor/pages/contracts/index`);
     // Found by name + the last 4 of her ID number (issue 12), not an internal 居民编号.
     await doctor.locator('input[placeholder="居民姓名"]').fill('周桂英');

@@ -1,15 +1,11 @@
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { userIdFor } from '../../cloudfunctions/_lib/caller';
-import { seed } from '../../scripts/seed';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
 import { COLLECTIONS } from '../../shared/constants/collections';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { callUser, ensureTestKeys } from '../support/identity';
+import type { TestEmulator } from '../support/emulator';
+import { callUser } from '../support/identity';
 import { callWithOwnSignature, OWN_SIGNATURE } from '../support/signature';
-import { launchBrowser, phonePage } from './support/browser';
-
-const root = path.resolve(__dirname, '../..');
+import { launchBrowser, phonePage, startServedEmulator } from './support/browser';
 
 /**
  * Issue 12, "done when": every submitting button of the resident and doctor pages, tapped twice
@@ -58,12 +54,7 @@ describe('double taps on every submitting button leave one record and no red err
   let parentId = '';
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
 import { COLLECTIONS } from '../../shared/constants/collections';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import type { TestEmulator } from '../support/emulator';
+import { launchBrowser, loginAs, phonePage, shot, startServedEmulator } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const DOCTOR = 'demo-doctor-cg-1'; // 王建国, team-cg-1
@@ -24,12 +22,7 @@ describe('health education journey in Chromium', () => {
     (await emu.callFn(fn, { action, input }, openid)).result as Env;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     // 张秀兰 has hypertension on record (a grid worker's report or a follow-up would set it).
     await emu
       .sdkApp()
@@ -45,17 +38,12 @@ describe('health education journey in Chromium', () => {
     await emu?.close();
   });
 
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
   const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click();
 
   it('write with an image → approve → preview and push → resident reads in large font → reach shows one read', async () => {
     // 1. The doctor writes and submits.
     const doctor = await phonePage(browser);
-    await loginAs(doctor, '王建国 · 家庭医生');
+    await loginAs(doctor, emu.url, '王建国 · 家庭医生');
     await doctor.goto(`${emu.url}/#/packages/edu/pages/editor/index`);
     await doctor.locator('input[placeholder="标题（4–40字）"]').fill(TITLE);
     await doctor
@@ -90,7 +78,7 @@ describe('health education journey in Chromium', () => {
 
     // 2. The institution admin approves.
     const admin = await phonePage(browser);
-    await loginAs(admin, '钱慧 · 家医管家');
+    await loginAs(admin, emu.url, '钱慧 · 家医管家');
     await admin.goto(`${emu.url}/#/packages/edu/pages/list/index`);
     const card = admin.locator(`[data-article="${articleId}"]`);
     await card.getByText('待审核').waitFor();
@@ -118,7 +106,7 @@ describe('health education journey in Chromium', () => {
 
     // 4. The resident, in large-font mode, finds it first on 健康 and reads it to the end.
     const resident = await phonePage(browser);
-    await loginAs(resident, '张秀兰 · 居民');
+    await loginAs(resident, emu.url, '张秀兰 · 居民');
     await resident.locator('[role="switch"]').first().click();
     await resident.locator('.jy-page--large').first().waitFor();
     await resident.goto(`${emu.url}/#/pages/health/index`);

@@ -15,7 +15,7 @@ import { COLLECTIONS } from '../../shared/constants/collections';
 import type { HouseholdDoc } from '../../shared/db/schemas/households';
 import { ensureSdkEnv } from '../support/emulator';
 import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, screenshotDir, shot } from './support/browser';
+import { launchBrowser, loginAs, phonePage, screenshotDir, shot } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const button = (scope: Page | Locator, text: string) =>
@@ -165,16 +165,10 @@ describe('grid journey in Chromium', () => {
     await emu?.close();
   });
 
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
-
   it('prints plates → worker scans one from the sheet, registers two members, reports → doctor acknowledges', async () => {
     // 1. The institution admin prints the grid's door plates.
     const admin = await phonePage(browser);
-    await loginAs(admin, '钱慧 · 家医管家');
+    await loginAs(admin, emu.url, '钱慧 · 家医管家');
     await admin.goto(`${emu.url}/#/packages/admin/pages/plates/index`);
     const gridCard = admin.locator('.nut-cell-group', { hasText: '东门社区第1网格' }).first();
     await gridCard.waitFor();
@@ -207,7 +201,7 @@ describe('grid journey in Chromium', () => {
 
     // 3. The grid worker photographs it: the app decodes the image and opens the household.
     const worker = await phonePage(browser);
-    await loginAs(worker, '许丽 · 网格员');
+    await loginAs(worker, emu.url, '许丽 · 网格员');
     await worker.goto(`${emu.url}/#/packages/grid/pages/index/index`);
     await worker.getByText('扫码入户').first().waitFor();
     await shot(worker, 'grid-home');
@@ -254,7 +248,7 @@ describe('grid journey in Chromium', () => {
 
     // 6. The team's doctor sees it at once and acknowledges (家医报到).
     const doctor = await phonePage(browser);
-    await loginAs(doctor, '王建国 · 家庭医生');
+    await loginAs(doctor, emu.url, '王建国 · 家庭医生');
     await doctor.goto(`${emu.url}/#/packages/doctor/pages/index/index`);
     await doctor.locator('.nut-cell-clickable', { hasText: '网格上报（家医报到）' }).first().click();
     const card = doctor.locator(`[data-report="${reportId}"]`);

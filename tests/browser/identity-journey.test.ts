@@ -1,12 +1,8 @@
-import path from 'node:path';
 import type { Browser, Request, Response } from 'playwright-core';
-import { seed } from '../../scripts/seed';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { callUser, ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
-
-const root = path.resolve(__dirname, '../..');
+import type { TestEmulator } from '../support/emulator';
+import { callUser } from '../support/identity';
+import { launchBrowser, phonePage, shot, startServedEmulator } from './support/browser';
 
 // Issue 5 journey on the served H5 build against the emulator (npm test builds dist/h5 and
 // dist/functions first): a new resident logs in, verifies identity, adds a parent; a staff member
@@ -16,12 +12,7 @@ describe('identity journey in Chromium', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   });
   afterAll(async () => {

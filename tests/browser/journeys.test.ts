@@ -6,7 +6,7 @@ import { startEmulator } from '../../emulator/src';
 import { seed } from '../../scripts/seed';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
 import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import { launchBrowser, phonePage, setLargeFont, shot } from './support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const button = (scope: Page | Locator, text: string) =>
@@ -183,8 +183,7 @@ describe('a brand-new resident in Chromium: residence → sign ×2 → confirm �
     await shot(page, 'journey-home');
 
     // The same screens in large-font mode.
-    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
-    await page.reload();
+    await setLargeFont(page);
     await page.getByTestId('home-team').waitFor();
     expect(await page.locator('.jy-page--large').count()).toBeGreaterThan(0);
     const label = await page

@@ -1,11 +1,15 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, screenshotDir, shot } from './support/browser';
-
-const root = path.resolve(__dirname, '../..');
+import type { Browser } from 'playwright-core';
+import type { TestEmulator } from '../support/emulator';
+import {
+  launchBrowser,
+  loginAs,
+  phonePage,
+  screenshotDir,
+  setLargeFont,
+  shot,
+  startServedEmulator,
+} from './support/browser';
 
 // The message centre after the seed's day of messaging (delivered by the real scheduler): the
 // resident's 消息 in normal and large font, the doctor's digest, and the emulator console's outbox.
@@ -14,13 +18,8 @@ describe('message centre in Chromium', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    ensureTestKeys();
     process.env.JY_SMS_PROVIDER = 'emulator';
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   }, 120_000);
 
@@ -29,15 +28,9 @@ describe('message centre in Chromium', () => {
     await emu?.close();
   });
 
-  async function loginAs(page: Page, label: string): Promise<void> {
-    await page.goto(`${emu.url}/#/pages/login/index`);
-    await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
-    await page.getByText('大字模式（适老化）').waitFor();
-  }
-
   it('resident: 我的 shows the unread badge; 消息 lists, marks read, shows subscriptions', async () => {
     const page = await phonePage(browser);
-    await loginAs(page, '张秀兰 · 居民');
+    await loginAs(page, emu.url, '张秀兰 · 居民');
     await page.locator('.jy-badge').first().waitFor();
     expect(Number(await page.locator('.jy-badge').first().textContent())).toBeGreaterThanOrEqual(2);
     await page.goto(`${emu.url}/#/pages/messages/index`);
@@ -48,8 +41,7 @@ describe('message centre in Chromium', () => {
     // Large-font mode is switched on 我的 and applies to every page.
     await page.goto(`${emu.url}/#/pages/me/index`);
     // Large-font mode as the 我的 switch stores it (the switch itself is tested in home.test.ts).
-    await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
-    await page.reload();
+    await setLargeFont(page);
     await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.locator('.jy-page--large').first().waitFor();
     await page.getByText('明天有预约就诊').first().waitFor();
@@ -63,7 +55,7 @@ describe('message centre in Chromium', () => {
 
   it('doctor sees the digest in 消息', async () => {
     const page = await phonePage(browser);
-    await loginAs(page, '王建国');
+    await loginAs(page, emu.url, '王建国');
     await page.goto(`${emu.url}/#/pages/messages/index`);
     await page.getByText('今日随访待办：3 项已逾期').waitFor();
     await page.getByText('签约申请待审核').waitFor();

@@ -1,12 +1,8 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
 import { demoIdNumber } from '../../scripts/seed/demo-identities';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { callUser, ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
-
-const root = path.resolve(__dirname, '../..');
+import type { TestEmulator } from '../support/emulator';
+import { callUser } from '../support/identity';
+import { launchBrowser, phonePage, shot, startServedEmulator } from './support/browser';
 
 // Issue 12 (staff) on the served H5 build: an institution admin creates a nurse on 人员管理 and
 // sees the one-time bind code; the nurse binds with it on the bind page; a doctor finds a resident
@@ -16,12 +12,7 @@ describe('staff administration and assisted search in Chromium', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   });
   afterAll(async () => {

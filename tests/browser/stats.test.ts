@@ -1,12 +1,8 @@
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { seed } from '../../scripts/seed';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { ensureTestKeys } from '../support/identity';
-import { launchBrowser, phonePage, shot } from './support/browser';
+import type { TestEmulator } from '../support/emulator';
+import { launchBrowser, phonePage, shot, startServedEmulator } from './support/browser';
 
-const root = path.resolve(__dirname, '../..');
 const DASHBOARD = '/#/packages/admin/pages/dashboard/index';
 
 // Issue 17 journey on the served H5 build against the emulator running the built functions: the
@@ -18,12 +14,7 @@ describe('stats dashboard journey in Chromium', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    ensureTestKeys();
-    emu = await startTestEmulator({
-      functionsDir: path.join(root, 'dist', 'functions'),
-      staticDir: path.join(root, 'dist', 'h5'),
-    });
-    await seed(emu.url);
+    emu = await startServedEmulator();
     browser = await launchBrowser();
   }, 120_000);
 

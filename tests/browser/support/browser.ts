@@ -4,6 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../../scripts/chromium';
+import { seed } from '../../../scripts/seed';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { ensureTestKeys } from '../../support/identity';
+
+const root = path.resolve(__dirname, '../../..');
 
 /**
  * Where journeys save screenshots. A plain `npm test` writes them under dist/ so a clone stays
@@ -52,4 +57,31 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The emulator serving the built H5 app and functions (npm test builds dist/ first), seeded with
+ * the demo district. Keys are set first: the function workers inherit them.
+ */
+export async function startServedEmulator(): Promise<TestEmulator> {
+  ensureTestKeys();
+  const emu = await startTestEmulator({
+    functionsDir: path.join(root, 'dist', 'functions'),
+    staticDir: path.join(root, 'dist', 'h5'),
+  });
+  await seed(emu.url);
+  return emu;
+}
+
+/** Signs in as a demo identity from the login page's list (label as shown, e.g. '张秀兰 · 居民'). */
+export async function loginAs(page: Page, baseUrl: string, label: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await page.locator('.nut-cell-clickable', { hasText: label }).first().click();
+  await page.getByText('大字模式（适老化）').waitFor();
+}
+
+/** Large-font mode as the 我的 switch stores it (theme.tsx), applied by a reload. */
+export async function setLargeFont(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.setItem('jy.largeFont', JSON.stringify({ data: true })));
+  await page.reload();
 }
