@@ -70,16 +70,34 @@ export async function rollupHandler({
   }
   const districtId = ctx.caller.districtId ?? refuse('REGION_NOT_FOUND');
   ctx.authorize({ districtId });
-  const all = (await institutions.inRegion(ctx.db, { districtId })).map((i) => i._id);
-  const have = new Set((await rollups.ofDay(ctx.db, day, all)).map((r) => r.institutionId));
-  const todo = all.filter((i) => !have.has(i));
+  const insts = (await institutions.inRegion(ctx.db, { districtId })).map((i) => ({
+    _id: i._id,
+    districtId,
+  }));
+  return { day, ...(await rollupMissing(ctx, insts, day, started)) };
+}
+
+/**
+ * Stores the sums of each of `insts` that has none for `day` yet, one by one, until the budget
+ * since `started` is spent (at least one per call, so every call makes progress).
+ */
+async function rollupMissing(
+  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  insts: readonly { _id: string; districtId: string }[],
+  day: string,
+  started: number,
+  budgetMs = BUDGET_MS,
+): Promise<{ computed: string[]; remaining: number }> {
+  const ids = insts.map((i) => i._id);
+  const have = new Set((await rollups.ofDay(ctx.db, day, ids)).map((r) => r.institutionId));
+  const todo = insts.filter((i) => !have.has(i._id));
   const computed: string[] = [];
-  for (const id of todo) {
-    if (computed.length > 0 && Date.now() - started > BUDGET_MS) break;
-    await computeOne(ctx, id, districtId, day);
-    computed.push(id);
+  for (const i of todo) {
+    if (computed.length > 0 && Date.now() - started > budgetMs) break;
+    await computeOne(ctx, i._id, i.districtId, day);
+    computed.push(i._id);
   }
-  return { day, computed, remaining: todo.length - computed.length };
+  return { computed, remaining: todo.length - computed.length };
 }
 
 /**
@@ -93,24 +111,7 @@ export async function rollupTonight(
   now: Date,
   budgetMs = BUDGET_MS,
 ): Promise<{ day: string; computed: number; remaining: number }> {
-  const started = Date.now();
   const day = shanghaiDay(now);
-  const insts = await institutions.all(db);
-  const have = new Set(
-    (
-      await rollups.ofDay(
-        db,
-        day,
-        insts.map((i) => i._id),
-      )
-    ).map((r) => r.institutionId),
-  );
-  const todo = insts.filter((i) => !have.has(i._id));
-  let computed = 0;
-  for (const i of todo) {
-    if (computed > 0 && Date.now() - started > budgetMs) break;
-    await computeOne({ db, now }, i._id, i.districtId, day);
-    computed++;
-  }
-  return { day, computed, remaining: todo.length - computed };
+  const r = await rollupMissing({ db, now }, await institutions.all(db), day, Date.now(), budgetMs);
+  return { day, computed: r.computed.length, remaining: r.remaining };
 }
