@@ -157,10 +157,26 @@ export async function closeCareInTx(
 ): Promise<boolean> {
   const s = await careStateInTx(t, residentId);
   if (s?.status !== 'active' || s.contractId !== contractId) return false;
+  await endCareInTx(t, s, CONTRACT_ENDED, now);
+  await saveCareStateInTx(t, s, now);
+  return true;
+}
+
+/**
+ * Takes a care state off every list inside the caller's transaction (open tasks deleted, the
+ * unit's signed count down one) and marks it removed; the caller saves `s`.
+ */
+export async function endCareInTx(
+  t: Tx,
+  s: CareStateDoc,
+  reason: NonNullable<CareStateDoc['removedReason']>,
+  now: Date,
+): Promise<void> {
   for (const id of s.chains) await t.collection(COLLECTIONS.careTasks).doc(id).delete();
   await bumpInTx(t, unitKeys(s), 'signed', -1, now);
-  await saveCareStateInTx(t, { ...s, chains: [], status: 'removed', removedReason: CONTRACT_ENDED }, now);
-  return true;
+  s.chains = [];
+  s.status = 'removed';
+  s.removedReason = reason;
 }
 
 /** closeCareInTx in its own transaction (the nightly expiry walk). */

@@ -7,7 +7,7 @@ import { terminateContract } from '@shared/contract/transitions';
 import type { CareStateDoc } from '@shared/db/schemas/careStates';
 import { lockId } from '@shared/db/schemas/locks';
 import { addDays, shanghaiDay } from '@shared/time';
-import { bumpInTx, unitKeys } from '../_data/careCounters.repo';
+import { endCareInTx } from '../_data/careStates.repo';
 import { patchTaskInTx, taskInTx } from '../_data/careTasks.repo';
 import { addContactInTx } from '../_data/contacts.repo';
 import * as contracts from '../_data/contracts.repo';
@@ -95,12 +95,8 @@ async function removeInTx(
   note: string | undefined,
   ctx: HandlerContext,
 ): Promise<boolean> {
-  for (const id of s.chains) await t.collection(COLLECTIONS.careTasks).doc(id).delete();
-  s.chains = [];
-  s.status = 'removed';
-  s.removedReason = reason;
+  await endCareInTx(t, s, reason, ctx.now);
   if (note) s.removedNote = note;
-  await bumpInTx(t, unitKeys(s), 'signed', -1, ctx.now);
   const today = shanghaiDay(ctx.now);
   if (reason === 'wrong_number') {
     await t.collection(COLLECTIONS.residents).doc(s.residentId).update({ mobileInvalid: true });
