@@ -53,9 +53,11 @@ describe('identity journey in Chromium', () => {
       const answer = await route.fetch();
       const isUser = (r: Response, action: string) =>
         r.url().endsWith('/fn/user') && (r.request().postData() ?? '').includes(`"${action}"`);
-      await page.waitForResponse((r) => isUser(r, 'addFamilyMember'));
+      await page.waitForResponse((r) => isUser(r, 'addFamilyMember'), { timeout: 120_000 });
       // …and after the list asked for after the add has been answered.
-      await page.waitForResponse((r) => isUser(r, 'listFamily') && r.request() !== held);
+      await page.waitForResponse((r) => isUser(r, 'listFamily') && r.request() !== held, {
+        timeout: 120_000,
+      });
       const finished = page.waitForEvent('requestfinished', { predicate: (r) => r === held });
       await route.fulfill({ response: answer });
       await finished;
@@ -77,6 +79,7 @@ describe('identity journey in Chromium', () => {
       .waitFor();
     const added = page.waitForResponse(
       (r) => r.url().endsWith('/fn/user') && (r.request().postData() ?? '').includes('"addFamilyMember"'),
+      { timeout: 120_000 },
     );
     // A double tap (issue 12): one member, no error.
     await page.locator('.nut-button', { hasText: '添加' }).dblclick();
@@ -91,7 +94,7 @@ describe('identity journey in Chromium', () => {
     await shot(page, 'identity-family');
     // No full ID number anywhere on the page.
     expect(await page.content()).not.toContain(demoIdNumber('330102', '1946-10-02', 57));
-  });
+  }, 180_000); // a busy CI machine: the held list answer waits on the whole form
 
   it('staff member binds with the one-time code', async () => {
     const created = await callUser(
